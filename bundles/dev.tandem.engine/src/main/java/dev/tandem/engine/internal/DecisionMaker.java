@@ -1,0 +1,97 @@
+package dev.tandem.engine.internal;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.tandem.api.Interaction;
+import dev.tandem.api.Reason;
+import dev.tandem.api.Route;
+import dev.tandem.api.RoutingDecision;
+import dev.tandem.api.RulesetRef;
+import dev.tandem.api.Signal;
+import dev.tandem.api.rules.Decision;
+
+/**
+ * Turns an interaction into a {@link RoutingDecision} with a given ruleset:
+ * detect signals, run the rules, and fail safe to a human whenever that
+ * cannot be done (no ruleset, a detector or rule failing, a runaway rule).
+ */
+final class DecisionMaker {
+    static final String FAIL_SAFE_QUEUE = "general";
+    static final int FAIL_SAFE_PRIORITY = 50;
+    static final String FAIL_SAFE_RULE = "when the engine cannot decide, a human does";
+
+    private final SignalDetection detection;
+    private final Limits limits;
+
+    DecisionMaker(SignalDetection detection, Limits limits) {
+        this.detection = detection;
+        this.limits = limits;
+    }
+
+    /**
+     * @param ruleset      null when no ruleset is active
+     * @param givenSignals signals to assume instead of running the detectors, or null
+     */
+    RoutingDecision decide(Interaction interaction, CompiledRuleset ruleset, List<Signal> givenSignals) {
+        long start = System.nanoTime();
+        RulesetRef ref = ruleset == null ? null : ruleset.ref();
+        List<Signal> signals;
+        try {
+            signals = givenSignals != null ? givenSignals : detection.detect(interaction);
+        } catch (SignalDetection.DetectorFailure e) {
+            return failSafe(interaction, List.of(), ref, List.of(), e.getMessage(), start);
+        }
+        if (ruleset == null) {
+            return failSafe(interaction, signals, null, List.of(), "no active ruleset", start);
+        }
+        Evaluation evaluation = ruleset.evaluate(interaction, signals, limits);
+        if (evaluation.failed()) {
+            return failSafe(interaction, signals, ref, evaluation.firedRules(), evaluation.failure(), start);
+        }
+        Decision decision = evaluation.decision();
+        return new RoutingDecision(newDecisionId(), interaction.getInteractionId(), decision.getRoute(),
+                decision.getQueue(), decision.getPriority(), decision.getSkills(), language(interaction, signals),
+                decision.getReasons(), shown(signals), ref, evaluation.firedRules(), null, micros(start));
+    }
+
+    private RoutingDecision failSafe(Interaction interaction, List<Signal> signals, RulesetRef ref,
+                                     List<String> firedRules, String why, long start) {
+        return new RoutingDecision(newDecisionId(), interaction.getInteractionId(), Route.HUMAN, FAIL_SAFE_QUEUE,
+                FAIL_SAFE_PRIORITY, List.of(), language(interaction, signals),
+                List.of(new Reason(FAIL_SAFE_RULE, why)), shown(signals), ref, firedRules, why, micros(start));
+    }
+
+    private static String language(Interaction interaction, List<Signal> signals) {
+        if (interaction.getLanguage() != null) {
+            return interaction.getLanguage();
+        }
+        for (Signal signal : signals) {
+            if ("language".equals(signal.getName()) && signal.getLabel() != null) {
+                return signal.getLabel();
+            }
+        }
+        return null;
+    }
+
+    /** Signals as a decision shows them; of two signals with one name the stronger wins. */
+    private static Map<String, Object> shown(List<Signal> signals) {
+        Map<String, Signal> strongest = new LinkedHashMap<>();
+        for (Signal signal : signals) {
+            strongest.merge(signal.getName(), signal, (a, b) -> b.getValue() > a.getValue() ? b : a);
+        }
+        Map<String, Object> shown = new LinkedHashMap<>();
+        strongest.forEach((name, signal) -> shown.put(name, signal.shownValue()));
+        return shown;
+    }
+
+    private static String newDecisionId() {
+        return UUID.randomUUID().toString();
+    }
+
+    private static long micros(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1_000;
+    }
+}

@@ -1,0 +1,58 @@
+package dev.tandem.engine.internal;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+import dev.tandem.api.Interaction;
+import dev.tandem.api.Router;
+import dev.tandem.api.RoutingDecision;
+
+/**
+ * Routes interactions with the active version of the configured ruleset.
+ * An interaction may name another deployed ruleset in its {@code ruleset} attribute.
+ */
+@Component(service = Router.class)
+@Designate(ocd = EngineRouter.Config.class)
+public class EngineRouter implements Router {
+
+    @ObjectClassDefinition(name = "Tandem router")
+    public @interface Config {
+        @AttributeDefinition(description = "The ruleset that decides when an interaction does not name one")
+        String ruleset() default "rules.escalation-default";
+
+        @AttributeDefinition(description = "Most rule firings in one decision before it fails safe")
+        int maxFirings() default 1000;
+
+        @AttributeDefinition(description = "Time budget of the rules in one decision, ms, before it fails safe")
+        long timeBudgetMillis() default 100;
+    }
+
+    static final String RULESET_ATTRIBUTE = "ruleset";
+
+    @Reference
+    private ActiveRulesets rulesets;
+    @Reference
+    private SignalDetection signalDetection;
+
+    private volatile String defaultRuleset;
+    private volatile DecisionMaker decisionMaker;
+
+    @Activate
+    @Modified
+    void configure(Config config) {
+        defaultRuleset = config.ruleset();
+        decisionMaker = new DecisionMaker(signalDetection, Limits.of(config.maxFirings(), config.timeBudgetMillis()));
+    }
+
+    @Override
+    public RoutingDecision decide(Interaction interaction) {
+        String named = interaction.text(RULESET_ATTRIBUTE);
+        String name = named == null ? defaultRuleset : named;
+        return decisionMaker.decide(interaction, rulesets.activeRuleset(name), null);
+    }
+}

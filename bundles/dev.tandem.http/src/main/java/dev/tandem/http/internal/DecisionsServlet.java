@@ -1,0 +1,57 @@
+package dev.tandem.http.internal;
+
+import java.io.IOException;
+
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+
+import dev.tandem.api.Interaction;
+import dev.tandem.api.Router;
+import dev.tandem.json.DecisionJson;
+import dev.tandem.json.InteractionJson;
+import dev.tandem.json.InvalidInputException;
+import jakarta.servlet.Servlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/** POST /api/v1/decisions: an interaction in, its routing decision out. */
+@Component(service = Servlet.class)
+@HttpWhiteboardServletPattern("/api/v1/decisions")
+public class DecisionsServlet extends ApiServlet {
+    private static final long serialVersionUID = 1L;
+    static final int MAX_BODY_BYTES = BoundedBody.MEBIBYTE;
+
+    // optional, so that while the engine restarts clients get 503 rather than 404
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile Router router;
+
+    @Override
+    protected void handle(HttpServletRequest request, HttpServletResponse response) throws HttpProblem, IOException {
+        if (!request.getMethod().equals("POST")) {
+            throw HttpProblem.methodNotAllowed(request.getMethod(), "POST");
+        }
+        if (!MediaTypes.isJson(request.getContentType())) {
+            throw HttpProblem.unsupportedMediaType("An interaction must be sent as application/json, not "
+                    + MediaTypes.describe(request.getContentType()) + ".");
+        }
+        Interaction interaction = interaction(BoundedBody.read(request, MAX_BODY_BYTES));
+        Router current = router;
+        if (current == null) {
+            throw HttpProblem.unavailable("The routing engine is not running; try again shortly.");
+        }
+        write(response, 200, JSON, DecisionJson.write(current.decide(interaction)));
+    }
+
+    private static Interaction interaction(byte[] body) throws HttpProblem {
+        try {
+            return InteractionJson.read(body);
+        } catch (InvalidInputException e) {
+            throw HttpProblem.badRequest(e.getMessage(), e.field());
+        }
+    }
+}

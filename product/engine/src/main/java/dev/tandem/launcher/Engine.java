@@ -1,0 +1,118 @@
+package dev.tandem.launcher;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.stream.Stream;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.Constants;
+import org.osgi.framework.launch.Framework;
+import org.osgi.framework.launch.FrameworkFactory;
+
+/**
+ * The routing engine: an Apache Felix framework with the distribution's
+ * bundles. The data folder holds the framework cache and the deployed rule
+ * bundles; the cache is rebuilt at each start, the rule bundles are restored
+ * by the engine from its own record.
+ */
+public final class Engine {
+
+    /** How to start: where the distribution and data live, and the HTTP port. */
+    public record Options(Path distribution, Path dataFolder, int port, boolean deployDefaultRuleset) {
+        Path bundles() {
+            return distribution.resolve("bundle");
+        }
+
+        Path defaultRuleset() throws IOException {
+            try (Stream<Path> jars = Files.list(distribution.resolve("rules"))) {
+                return jars.filter(p -> p.toString().endsWith(".jar")).findFirst()
+                        .orElseThrow(() -> new IOException("no default ruleset in " + distribution.resolve("rules")));
+            }
+        }
+    }
+
+    private static final String PAX_LOG_LEVEL = "org.ops4j.pax.logging.DefaultServiceLog.level";
+
+    private final Options options;
+    private Framework framework;
+
+    public Engine(Options options) {
+        this.options = options;
+    }
+
+    public Engine start() throws IOException, BundleException {
+        Files.createDirectories(options.dataFolder());
+        framework = ServiceLoader.load(FrameworkFactory.class).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no OSGi framework on the class path"))
+                .newFramework(frameworkProperties());
+        framework.init();
+        List<Bundle> installed = installBundles();
+        framework.start();
+        for (Bundle bundle : installed) {
+            if (bundle.getHeaders().get(Constants.FRAGMENT_HOST) == null) {
+                bundle.start();
+            }
+        }
+        return this;
+    }
+
+
+
+    public void stop() throws BundleException, InterruptedException {
+        if (framework != null) {
+            framework.stop();
+            framework.waitForStop(30_000);
+            framework = null;
+        }
+    }
+
+    public void awaitStop() throws InterruptedException {
+        framework.waitForStop(0);
+    }
+
+    public Framework framework() {
+        return framework;
+    }
+
+    public int port() {
+        return options.port();
+    }
+
+    private Map<String, String> frameworkProperties() throws IOException {
+        Map<String, String> properties = new HashMap<>();
+        properties.put(Constants.FRAMEWORK_STORAGE, options.dataFolder().resolve("felix-cache").toString());
+        properties.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
+        properties.put("org.osgi.service.http.port", Integer.toString(options.port()));
+        properties.put("org.apache.felix.http.host", "127.0.0.1");
+        properties.put("org.apache.felix.http.name", "tandem");
+        properties.put("tandem.data", options.dataFolder().toString());
+        // Jetty's and Drools' chatter is not news; their warnings and errors still show
+        System.setProperty(PAX_LOG_LEVEL, System.getProperty(PAX_LOG_LEVEL, "WARN"));
+        if (options.deployDefaultRuleset()) {
+            properties.put("tandem.defaultRuleset", options.defaultRuleset().toString());
+        }
+        return properties;
+    }
+
+    private List<Bundle> installBundles() throws IOException, BundleException {
+        List<Path> jars;
+        try (Stream<Path> files = Files.list(options.bundles())) {
+            jars = files.filter(p -> p.toString().endsWith(".jar")).sorted().toList();
+        }
+        List<Bundle> bundles = new ArrayList<>();
+        for (Path jar : jars) {
+            try (InputStream in = Files.newInputStream(jar)) {
+                bundles.add(framework.getBundleContext().installBundle(jar.toUri().toString(), in));
+            }
+        }
+        return bundles;
+    }
+}
