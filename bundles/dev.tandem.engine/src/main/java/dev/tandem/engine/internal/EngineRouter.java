@@ -4,10 +4,16 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import dev.tandem.api.DecisionListener;
 import dev.tandem.api.Interaction;
 import dev.tandem.api.Router;
 import dev.tandem.api.RoutingDecision;
@@ -34,8 +40,12 @@ public class EngineRouter implements Router {
 
     static final String RULESET_ATTRIBUTE = "ruleset";
 
+    private static final System.Logger LOG = System.getLogger(EngineRouter.class.getName());
+
     @Reference
     private ActiveRulesets rulesets;
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    private final List<DecisionListener> listeners = new CopyOnWriteArrayList<>();
     @Reference
     private SignalDetection signalDetection;
 
@@ -53,6 +63,14 @@ public class EngineRouter implements Router {
     public RoutingDecision decide(Interaction interaction) {
         String named = interaction.text(RULESET_ATTRIBUTE);
         String name = named == null ? defaultRuleset : named;
-        return decisionMaker.decide(interaction, rulesets.activeRuleset(name), null);
+        RoutingDecision decision = decisionMaker.decide(interaction, rulesets.activeRuleset(name), null);
+        for (DecisionListener listener : listeners) {
+            try {
+                listener.decided(interaction, decision);
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "decision listener " + listener + " failed", e);
+            }
+        }
+        return decision;
     }
 }

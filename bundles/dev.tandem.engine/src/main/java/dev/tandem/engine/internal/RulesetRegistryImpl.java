@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -29,12 +30,17 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.osgi.util.tracker.BundleTracker;
 import org.osgi.util.tracker.BundleTrackerCustomizer;
 
+import dev.tandem.api.DeploymentEvent;
+import dev.tandem.api.DeploymentEvent.Kind;
+import dev.tandem.api.DeploymentListener;
 import dev.tandem.api.Problem;
 import dev.tandem.api.RulesetInfo;
 import dev.tandem.api.RulesetRef;
@@ -78,6 +84,8 @@ public class RulesetRegistryImpl implements RulesetRegistry, ActiveRulesets, Bun
 
     @Reference
     private SignalDetection signalDetection;
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    private final List<DeploymentListener> listeners = new CopyOnWriteArrayList<>();
 
     private BundleContext context;
     private Config config;
@@ -144,9 +152,23 @@ public class RulesetRegistryImpl implements RulesetRegistry, ActiveRulesets, Bun
         } catch (IOException e) {
             throw rejected("could not read the rule bundle: " + e.getMessage());
         }
-        RuleBundleManifest manifest = RuleBundleManifest.read(jar);
+        RuleBundleManifest manifest;
+        try {
+            manifest = RuleBundleManifest.read(jar);
+        } catch (RulesetRejectedException e) {
+            announce(Kind.REFUSED, null, null, null, deployedBy, e.problems());
+            throw e;
+        }
         synchronized (deployLock) {
-            return install(manifest, jar, deployedBy, Instant.now());
+            String before = active(manifest.name()).map(RulesetInfo::version).orElse(null);
+            try {
+                RulesetInfo deployed = install(manifest, jar, deployedBy, Instant.now());
+                announce(Kind.DEPLOYED, manifest.name(), before, deployed.version(), deployedBy, List.of());
+                return deployed;
+            } catch (RulesetRejectedException e) {
+                announce(Kind.REFUSED, manifest.name(), before, manifest.version(), deployedBy, e.problems());
+                throw e;
+            }
         }
     }
 
@@ -172,6 +194,7 @@ public class RulesetRegistryImpl implements RulesetRegistry, ActiveRulesets, Bun
             LOG.log(Level.INFO, "{0} rolled {1} back from {2} to {3}", requestedBy, name, retiring.version(),
                     nowActive.version());
             uninstallAndRetire(retiring);
+            announce(Kind.ROLLED_BACK, name, retiring.version(), nowActive.version(), requestedBy, List.of());
         }
         return nowActive;
     }
@@ -207,16 +230,27 @@ public class RulesetRegistryImpl implements RulesetRegistry, ActiveRulesets, Bun
     }
 
     @Override
-    public synchronized void removedBundle(Bundle bundle, BundleEvent event, Bundle tracked) {
+    public void removedBundle(Bundle bundle, BundleEvent event, Bundle tracked) {
         refusals.remove(bundle.getBundleId());
-        Deque<Deployment> stack = versions.get(bundle.getSymbolicName());
-        if (stack != null && stack.removeIf(d -> d.bundle().equals(bundle))) {
+        String name = bundle.getSymbolicName();
+        String before;
+        synchronized (this) {
+            Deque<Deployment> stack = versions.get(name);
+            if (stack == null || stack.isEmpty()) {
+                return;
+            }
+            before = stack.peekLast().version();
+            if (!stack.removeIf(d -> d.bundle().equals(bundle))) {
+                return;
+            }
             if (stack.isEmpty()) {
-                versions.remove(bundle.getSymbolicName());
+                versions.remove(name);
             }
             publish();
             persist();
         }
+        String after = active(name).map(RulesetInfo::version).orElse(null);
+        announce(Kind.UNINSTALLED, name, before, after, "bundle " + bundle.getLocation(), List.of());
     }
 
     // --- internals
@@ -437,6 +471,17 @@ public class RulesetRegistryImpl implements RulesetRegistry, ActiveRulesets, Bun
             deploy(in, "tandem (default ruleset)");
         } catch (RulesetRejectedException e) {
             LOG.log(Level.ERROR, "the default ruleset {0} was refused: {1}", path, e.problems());
+        }
+    }
+
+    private void announce(Kind kind, String name, String from, String to, String actor, List<Problem> problems) {
+        DeploymentEvent event = new DeploymentEvent(kind, name, from, to, actor, Instant.now(), problems);
+        for (DeploymentListener listener : listeners) {
+            try {
+                listener.deploymentEvent(event);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "deployment listener " + listener + " failed", e);
+            }
         }
     }
 

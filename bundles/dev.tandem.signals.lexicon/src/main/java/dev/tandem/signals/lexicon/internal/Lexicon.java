@@ -17,6 +17,8 @@ import java.util.TreeMap;
  * Immutable once loaded, so one instance serves all threads.
  */
 final class Lexicon {
+    /** Key of the signal phrases among the lists, which are otherwise keyed by their directive. */
+    private static final String SIGNALS = "";
     private static final String NEGATION = "negation";
     private static final String NEGATION_AFTER = "negation.after";
     private static final String NEGATION_IGNORE = "negation.ignore";
@@ -33,7 +35,7 @@ final class Lexicon {
     private final Map<String, Long> phraseCounts;
 
     private Lexicon(Builder builder) {
-        signalPhrases = new PhraseSet(builder.lists.getOrDefault("", List.of()));
+        signalPhrases = new PhraseSet(builder.lists.getOrDefault(SIGNALS, List.of()));
         wholeMessages = List.copyOf(builder.wholeMessages);
         negations = new PhraseSet(builder.lists.getOrDefault(NEGATION, List.of()));
         negationsAfter = new PhraseSet(builder.lists.getOrDefault(NEGATION_AFTER, List.of()));
@@ -139,17 +141,17 @@ final class Lexicon {
             String value = line.substring(colon + 1).strip();
             switch (key[0]) {
                 case NEGATION_WINDOW -> window = Math.max(window, Integer.parseInt(value));
-                case NEGATION, NEGATION_AFTER, NEGATION_IGNORE, NEGATION_STOP -> addPhrases(key[0], key[0], defaultScore, value);
-                default -> addPhrases("", key[0], key.length > 1 ? Double.parseDouble(key[1]) : defaultScore, value);
+                case NEGATION, NEGATION_AFTER, NEGATION_IGNORE, NEGATION_STOP -> addPattern(key[0], key[0], defaultScore, value);
+                default -> addPattern(SIGNALS, key[0], key.length > 1 ? Double.parseDouble(key[1]) : defaultScore, value);
             }
         }
 
-        private void addPhrases(String list, String category, double score, String pattern) {
+        private void addPattern(String list, String category, double score, String pattern) {
             if (!(score > 0 && score <= 1)) {
                 throw new IllegalArgumentException("score must be in (0,1]: " + score);
             }
             boolean wholeMessage = pattern.startsWith("=");
-            if (wholeMessage && !list.isEmpty()) {
+            if (wholeMessage && !list.equals(SIGNALS)) {
                 throw new IllegalArgumentException("whole-message phrases are for signals only: " + pattern);
             }
             Phrase phrase = new Phrase(category, score, PhrasePattern.compile(wholeMessage ? pattern.substring(1) : pattern));
@@ -158,7 +160,7 @@ final class Lexicon {
             } else {
                 lists.computeIfAbsent(list, name -> new ArrayList<>()).add(phrase);
             }
-            if (list.isEmpty()) {
+            if (list.equals(SIGNALS)) {
                 phraseCounts.merge(category, phrase.variantCount(), Long::sum);
             }
         }

@@ -62,15 +62,14 @@ final class PhrasePattern {
         return pattern.length();
     }
 
-    /** A gap needs a word on both sides, and a phrase must not be able to match nothing. */
+    /** A gap follows a required word and precedes another slot; a phrase must not be able to match nothing. */
     private static void check(List<Slot> slots, String pattern) {
         if (slots.stream().allMatch(slot -> slot.gap() || slot.optional())) {
             throw new IllegalArgumentException("phrase can match nothing: " + pattern);
         }
         for (int i = 0; i < slots.size(); i++) {
-            if (slots.get(i).gap() && (i == 0 || i == slots.size() - 1
-                    || slots.get(i - 1).gap() || slots.get(i - 1).optional() || slots.get(i + 1).optional())) {
-                throw new IllegalArgumentException("a '*' gap needs a required word on both sides: " + pattern);
+            if (slots.get(i).gap() && (i == 0 || i == slots.size() - 1 || slots.get(i - 1).gap() || slots.get(i - 1).optional())) {
+                throw new IllegalArgumentException("a '*' gap needs a required word before it and a word after it: " + pattern);
             }
         }
     }

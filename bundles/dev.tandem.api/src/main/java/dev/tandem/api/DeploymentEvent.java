@@ -1,0 +1,21 @@
+package dev.tandem.api;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Something that happened to a ruleset's versions.
+ *
+ * @param fromVersion the version active before, or null
+ * @param toVersion   the version active after (for REFUSED: the refused one), or null
+ * @param actor       who asked for it
+ * @param problems    why a deployment was refused; empty otherwise
+ */
+public record DeploymentEvent(Kind kind, String ruleset, String fromVersion, String toVersion, String actor,
+                              Instant at, List<Problem> problems) {
+    public enum Kind { DEPLOYED, REFUSED, ROLLED_BACK, UNINSTALLED }
+
+    public DeploymentEvent {
+        problems = List.copyOf(problems);
+    }
+}
