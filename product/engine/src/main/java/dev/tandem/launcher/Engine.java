@@ -94,8 +94,8 @@ public final class Engine {
         properties.put("org.apache.felix.http.host", "127.0.0.1");
         properties.put("org.apache.felix.http.name", "tandem");
         properties.put("tandem.data", options.dataFolder().toString());
-        // Jetty's and Drools' chatter is not news; their warnings and errors still show
-        System.setProperty(PAX_LOG_LEVEL, System.getProperty(PAX_LOG_LEVEL, "WARN"));
+        // pax-logging also takes over java.util.logging, which the engine logs through
+        System.setProperty(PAX_LOG_LEVEL, System.getProperty(PAX_LOG_LEVEL, "INFO"));
         if (options.deployDefaultRuleset()) {
             properties.put("tandem.defaultRuleset", options.defaultRuleset().toString());
         }

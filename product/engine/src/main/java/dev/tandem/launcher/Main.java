@@ -81,7 +81,8 @@ public final class Main {
 
     /** Waits for the HTTP API to report an active ruleset; the engine may still be compiling the default one. */
     private static String activeRuleset(String url) throws InterruptedException {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest health = HttpRequest.newBuilder(URI.create(url + "/api/v1/health")).timeout(Duration.ofSeconds(5)).build();
         for (int attempt = 0; attempt < 120; attempt++) {
             try {

@@ -50,7 +50,7 @@ import dev.tandem.api.RulesetState;
 import dev.tandem.api.UnknownRulesetException;
 
 /**
- * The rule-bundle extender and registry. Any started bundle wired to this
+ * The rule-bundle extender and registry. Any resolved bundle wired to this
  * bundle's {@code osgi.extender=dev.tandem.rules} capability is compiled and
  * its scenarios run; if all pass it becomes the active version of its
  * ruleset, and the version it replaces stays on standby for rollback.
@@ -98,6 +98,8 @@ public class RulesetRegistryImpl implements RulesetRegistry, ActiveRulesets, Bun
     private final Map<String, Deque<Deployment>> versions = new HashMap<>();
     private final Deque<RulesetInfo> failures = new ArrayDeque<>();
     private volatile Map<String, CompiledRuleset> active = Map.of();
+    /** While the data folder's versions are reinstalled, none is published: an older one must not decide meanwhile. */
+    private boolean restoring;
 
     /** Who is deploying the bundle at a location, and what the extender made of it. */
     private final Map<String, String> deployerByLocation = new ConcurrentHashMap<>();
@@ -113,7 +115,8 @@ public class RulesetRegistryImpl implements RulesetRegistry, ActiveRulesets, Bun
         this.compiler = new RulesetCompiler(getClass().getClassLoader());
         this.scenarios = new ScenarioRunner(new DecisionMaker(signalDetection,
                 Limits.of(config.scenarioMaxFirings(), config.scenarioTimeBudgetMillis())));
-        tracker = new BundleTracker<>(context, Bundle.ACTIVE, this);
+        // tracked from resolution to uninstall, so that stopping the framework is not taken for an uninstall
+        tracker = new BundleTracker<>(context, Bundle.RESOLVED | Bundle.STARTING | Bundle.ACTIVE | Bundle.STOPPING, this);
         tracker.open();
         restore();
         deployDefaultIfEmpty();
@@ -133,15 +136,19 @@ public class RulesetRegistryImpl implements RulesetRegistry, ActiveRulesets, Bun
     @Override
     public synchronized List<RulesetInfo> rulesets() {
         List<RulesetInfo> all = new ArrayList<>(failures);
-        versions.values().forEach(stack -> stack.forEach(d -> all.add(d.info(stateOf(d, stack)))));
+        versions.values().forEach(stack -> stack.forEach(d -> all.add(d.info(stateOf(d)))));
         all.sort(Comparator.comparing(RulesetInfo::deployedAt));
         return all;
     }
 
     @Override
     public synchronized Optional<RulesetInfo> active(String name) {
+        return newest(name).filter(d -> d.ruleset() == active.get(name)).map(d -> d.info(RulesetState.ACTIVE));
+    }
+
+    private synchronized Optional<Deployment> newest(String name) {
         Deque<Deployment> stack = versions.get(name);
-        return stack == null || stack.isEmpty() ? Optional.empty() : Optional.of(stack.peekLast().info(RulesetState.ACTIVE));
+        return stack == null ? Optional.empty() : Optional.ofNullable(stack.peekLast());
     }
 
     @Override
@@ -232,6 +239,9 @@ public class RulesetRegistryImpl implements RulesetRegistry, ActiveRulesets, Bun
     @Override
     public void removedBundle(Bundle bundle, BundleEvent event, Bundle tracked) {
         refusals.remove(bundle.getBundleId());
+        if (event == null) {
+            return; // the tracker is closing because the engine stops: the bundle stays deployed
+        }
         String name = bundle.getSymbolicName();
         String before;
         synchronized (this) {
@@ -318,7 +328,7 @@ public class RulesetRegistryImpl implements RulesetRegistry, ActiveRulesets, Bun
                         + " as a rule bundle (is its osgi.extender requirement wired?)");
             }
             retireOldVersions(manifest.name());
-            return active(manifest.name()).orElseThrow();
+            return newest(manifest.name()).orElseThrow().info(RulesetState.ACTIVE);
         } catch (RulesetRejectedException e) {
             undo(bundle, jar, manifest, e.problems());
             throw e;
@@ -360,6 +370,9 @@ public class RulesetRegistryImpl implements RulesetRegistry, ActiveRulesets, Bun
 
     /** The atomic swap: deciding threads read one immutable map. Called with this locked. */
     private void publish() {
+        if (restoring) {
+            return;
+        }
         Map<String, CompiledRuleset> next = new LinkedHashMap<>();
         versions.forEach((name, stack) -> {
             if (!stack.isEmpty()) {
@@ -409,8 +422,8 @@ public class RulesetRegistryImpl implements RulesetRegistry, ActiveRulesets, Bun
         return stack != null && stack.stream().anyMatch(d -> d.version().equals(version));
     }
 
-    private static RulesetState stateOf(Deployment deployment, Deque<Deployment> stack) {
-        return stack.peekLast() == deployment ? RulesetState.ACTIVE : RulesetState.STANDBY;
+    private RulesetState stateOf(Deployment deployment) {
+        return active.get(deployment.name()) == deployment.ruleset() ? RulesetState.ACTIVE : RulesetState.STANDBY;
     }
 
     private boolean wiredToThisExtender(Bundle bundle) {
@@ -440,10 +453,18 @@ public class RulesetRegistryImpl implements RulesetRegistry, ActiveRulesets, Bun
             return;
         }
         synchronized (deployLock) {
-            for (DeploymentLog.Entry entry : entries) {
-                restore(entry);
+            setRestoring(true);
+            try {
+                entries.forEach(this::restore);
+            } finally {
+                setRestoring(false);
             }
         }
+    }
+
+    private synchronized void setRestoring(boolean nowRestoring) {
+        restoring = nowRestoring;
+        publish();
     }
 
     private void restore(DeploymentLog.Entry entry) {

@@ -21,7 +21,8 @@ final class RunningEngine implements AutoCloseable {
 
     private final Path dataFolder;
     private final int port;
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
     private Engine engine;
 
     private RunningEngine(Path dataFolder, int port) {

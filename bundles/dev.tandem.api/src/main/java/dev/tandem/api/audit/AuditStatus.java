@@ -1,0 +1,15 @@
+package dev.tandem.api.audit;
+
+/**
+ * The recorder's state.
+ *
+ * @param backlog           records accepted but not yet in the database (buffered or spilled)
+ * @param spilledRecords    records written to the spill file since start, because the database was slow or down
+ * @param recordedRecords   records written to the database since start
+ * @param databaseReachable whether the last attempt to write or connect succeeded
+ * @param database          the database product and location, without credentials
+ * @param lastError         the last database error, or null
+ */
+public record AuditStatus(long backlog, long spilledRecords, long recordedRecords, boolean databaseReachable,
+                          String database, String lastError) {
+}
