@@ -14,14 +14,15 @@ public final class Interaction {
     private final String language;
     private final Customer customer;
     private final List<Message> messages;
-    private final double aiConfidence;
+    private final Double aiConfidence;
     private final Map<String, Object> attributes;
 
     /**
-     * @param aiConfidence the assistant's confidence in [0,1], or {@code NaN} when the channel does not say
+     * @param aiConfidence the assistant's confidence in [0,1], or null when the channel does not say; rules
+     *                     comparing it ({@code aiConfidence < 0.5}) are then simply false
      */
     public Interaction(String interactionId, String channel, String language, Customer customer,
-                       List<Message> messages, double aiConfidence, Map<String, Object> attributes) {
+                       List<Message> messages, Double aiConfidence, Map<String, Object> attributes) {
         this.interactionId = Objects.requireNonNull(interactionId, "interactionId");
         this.channel = channel;
         this.language = language;
@@ -37,7 +38,7 @@ public final class Interaction {
     public Customer getCustomer() { return customer; }
     public String getCustomerTier() { return customer.tier(); }
     public List<Message> getMessages() { return messages; }
-    public double getAiConfidence() { return aiConfidence; }
+    public Double getAiConfidence() { return aiConfidence; }
     public Map<String, Object> getAttributes() { return attributes; }
 
     /** The text of the latest customer message, or "" when the customer has not written. */

@@ -58,12 +58,12 @@ public final class InteractionJson {
         String language = language(body);
         Customer customer = customer(body.optionalObject("customer"));
         List<Message> messages = messages(body);
-        double aiConfidence = aiConfidence(body);
+        Double aiConfidence = aiConfidence(body);
         Map<String, Object> attributes = attributes(body);
         return new Interaction(interactionId, channel, language, customer, messages, aiConfidence, attributes);
     }
 
-    /** The JSON form that {@link #read(byte[])} accepts; absent values (null, NaN aiConfidence) are left out. */
+    /** The JSON form that {@link #read(byte[])} accepts; absent values are left out. */
     public static byte[] write(Interaction interaction) {
         return Jackson.toBytes(toTree(interaction));
     }
@@ -81,7 +81,7 @@ public final class InteractionJson {
         }
         ArrayNode messages = json.putArray("messages");
         interaction.getMessages().forEach(m -> messages.addObject().put("from", m.from()).put("text", m.text()));
-        if (!Double.isNaN(interaction.getAiConfidence())) {
+        if (interaction.getAiConfidence() != null) {
             json.put("aiConfidence", interaction.getAiConfidence());
         }
         if (!interaction.getAttributes().isEmpty()) {
@@ -128,10 +128,10 @@ public final class InteractionJson {
         return messages;
     }
 
-    private static double aiConfidence(Fields body) throws InvalidInputException {
+    private static Double aiConfidence(Fields body) throws InvalidInputException {
         OptionalDouble confidence = body.optionalNumber("aiConfidence");
         if (confidence.isEmpty()) {
-            return Double.NaN;
+            return null;
         }
         double value = confidence.getAsDouble();
         if (!(value >= 0 && value <= 1)) {

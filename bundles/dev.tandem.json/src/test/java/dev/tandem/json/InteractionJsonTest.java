@@ -215,7 +215,7 @@ class InteractionJsonTest {
             assertNull(interaction.getChannel());
             assertNull(interaction.getLanguage());
             assertEquals(Customer.UNKNOWN, interaction.getCustomer());
-            assertTrue(Double.isNaN(interaction.getAiConfidence()));
+            assertNull(interaction.getAiConfidence());
             assertEquals(Map.of(), interaction.getAttributes());
         }
     }

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
 import org.osgi.framework.Bundle;
@@ -16,6 +17,7 @@ import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
 import org.osgi.framework.launch.Framework;
 import org.osgi.framework.launch.FrameworkFactory;
+import org.osgi.util.tracker.ServiceTracker;
 
 /**
  * The routing engine: an Apache Felix framework with the distribution's
@@ -25,8 +27,19 @@ import org.osgi.framework.launch.FrameworkFactory;
  */
 public final class Engine {
 
-    /** How to start: where the distribution and data live, and the HTTP port. */
-    public record Options(Path distribution, Path dataFolder, int port, boolean deployDefaultRuleset) {
+    /**
+     * How to start: where the distribution and data live, and the HTTP port.
+     *
+     * @param sharedApi true when the caller holds dev.tandem.api on its own class path and wants to call the
+     *                  engine's services directly (benchmarks, evaluation): the framework then exports the
+     *                  caller's API packages instead of installing the API bundle
+     */
+    public record Options(Path distribution, Path dataFolder, int port, boolean deployDefaultRuleset,
+                          boolean sharedApi) {
+        public Options(Path distribution, Path dataFolder, int port, boolean deployDefaultRuleset) {
+            this(distribution, dataFolder, port, deployDefaultRuleset, false);
+        }
+
         Path bundles() {
             return distribution.resolve("bundle");
         }
@@ -39,13 +52,23 @@ public final class Engine {
         }
     }
 
+    private static final String API_BUNDLE = "dev.tandem.api";
     private static final String PAX_LOG_LEVEL = "org.ops4j.pax.logging.DefaultServiceLog.level";
 
     private final Options options;
+    private final Map<String, String> extraProperties = new HashMap<>();
     private Framework framework;
 
     public Engine(Options options) {
         this.options = options;
+    }
+
+    /** Sets a framework property for the bundles to read, e.g. {@code tandem.audit.url}; a null value sets nothing. */
+    public Engine frameworkProperty(String name, String value) {
+        if (value != null && !value.isBlank()) {
+            extraProperties.put(name, value);
+        }
+        return this;
     }
 
     public Engine start() throws IOException, BundleException {
@@ -65,6 +88,16 @@ public final class Engine {
     }
 
 
+    /** A service of the running engine, waiting for it up to a minute (components start asynchronously). */
+    public <T> T service(Class<T> type) throws InterruptedException {
+        ServiceTracker<T, T> tracker = new ServiceTracker<>(framework.getBundleContext(), type, null);
+        tracker.open();
+        T service = tracker.waitForService(60_000);
+        if (service == null) {
+            throw new IllegalStateException("the engine offers no " + type.getName() + " after a minute");
+        }
+        return service;
+    }
 
     public void stop() throws BundleException, InterruptedException {
         if (framework != null) {
@@ -94,18 +127,37 @@ public final class Engine {
         properties.put("org.apache.felix.http.host", "127.0.0.1");
         properties.put("org.apache.felix.http.name", "tandem");
         properties.put("tandem.data", options.dataFolder().toString());
+        properties.putAll(extraProperties);
         // pax-logging also takes over java.util.logging, which the engine logs through
         System.setProperty(PAX_LOG_LEVEL, System.getProperty(PAX_LOG_LEVEL, "INFO"));
         if (options.deployDefaultRuleset()) {
             properties.put("tandem.defaultRuleset", options.defaultRuleset().toString());
         }
+        if (options.sharedApi()) {
+            properties.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, exportsOf(apiBundle()));
+        }
         return properties;
+    }
+
+    private Path apiBundle() throws IOException {
+        try (Stream<Path> files = Files.list(options.bundles())) {
+            return files.filter(p -> p.getFileName().toString().startsWith(API_BUNDLE + "-")).findFirst()
+                    .orElseThrow(() -> new IOException("no " + API_BUNDLE + " in " + options.bundles()));
+        }
+    }
+
+    private static String exportsOf(Path bundle) throws IOException {
+        try (JarFile jar = new JarFile(bundle.toFile())) {
+            return jar.getManifest().getMainAttributes().getValue(Constants.EXPORT_PACKAGE);
+        }
     }
 
     private List<Bundle> installBundles() throws IOException, BundleException {
         List<Path> jars;
         try (Stream<Path> files = Files.list(options.bundles())) {
-            jars = files.filter(p -> p.toString().endsWith(".jar")).sorted().toList();
+            jars = files.filter(p -> p.toString().endsWith(".jar"))
+                    .filter(p -> !(options.sharedApi() && p.getFileName().toString().startsWith(API_BUNDLE + "-")))
+                    .sorted().toList();
         }
         List<Bundle> bundles = new ArrayList<>();
         for (Path jar : jars) {

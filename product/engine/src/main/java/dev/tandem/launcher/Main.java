@@ -12,9 +12,11 @@ import java.util.regex.Pattern;
 /**
  * {@code tandem start}: runs the engine until Ctrl-C.
  * Options: {@code --port N} (or TANDEM_PORT, default 8080), {@code --data DIR}
- * (or TANDEM_DATA, default ./var), {@code --distribution DIR}, {@code --no-default-ruleset}.
+ * (or TANDEM_DATA, default ./var), {@code --distribution DIR}, {@code --no-default-ruleset},
+ * {@code --audit-url JDBC-URL} (or TANDEM_AUDIT_URL, default an H2 file in the data folder).
  */
 public final class Main {
+    static final String AUDIT_URL_PROPERTY = "tandem.audit.url";
     private static final Pattern ACTIVE_RULESET =
             Pattern.compile("\"name\"\\s*:\\s*\"([^\"]+)\"\\s*,\\s*\"version\"\\s*:\\s*\"([^\"]+)\"");
 
@@ -27,11 +29,11 @@ public final class Main {
             options = parse(args);
         } catch (IllegalArgumentException e) {
             System.err.println("tandem start: " + e.getMessage());
-            System.err.println("usage: tandem start [--port N] [--data DIR] [--no-default-ruleset]");
+            System.err.println("usage: tandem start [--port N] [--data DIR] [--no-default-ruleset] [--audit-url JDBC-URL]");
             System.exit(2);
             return;
         }
-        Engine engine = new Engine(options).start();
+        Engine engine = new Engine(options).frameworkProperty(AUDIT_URL_PROPERTY, auditUrl(args)).start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(engine), "tandem-shutdown"));
         String url = "http://localhost:" + options.port();
         System.out.println("Tandem engine started at " + url + " (data: " + options.dataFolder().toAbsolutePath() + ")");
@@ -51,10 +53,21 @@ public final class Main {
                 case "--data" -> data = Path.of(value(args, ++i, "--data"));
                 case "--distribution" -> distribution = Path.of(value(args, ++i, "--distribution"));
                 case "--no-default-ruleset" -> deployDefault = false;
+                case "--audit-url" -> value(args, ++i, "--audit-url"); // read by auditUrl(args)
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
         return new Engine.Options(distribution, data, port, deployDefault);
+    }
+
+    /** {@code --audit-url} (or TANDEM_AUDIT_URL): the audit database; none means H2 in the data folder. */
+    static String auditUrl(String[] args) {
+        for (int i = 0; i + 1 < args.length; i++) {
+            if (args[i].equals("--audit-url")) {
+                return args[i + 1];
+            }
+        }
+        return System.getenv("TANDEM_AUDIT_URL");
     }
 
     private static String value(String[] args, int index, String option) {

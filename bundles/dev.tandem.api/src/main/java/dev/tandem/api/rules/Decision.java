@@ -13,7 +13,8 @@ import dev.tandem.api.Route;
  * {@code decision} and as a fact ({@code Decision( human )}).
  * <p>
  * Several escalations may fire: the one with the highest priority chooses the
- * queue, so the outcome does not depend on firing order. Priority bonuses and
+ * queue (on a tie, the queue whose name sorts first), so the outcome does not
+ * depend on firing order. Priority bonuses and
  * skills only matter once the interaction goes to a human.
  * Not thread-safe: one per decision.
  */
@@ -33,7 +34,8 @@ public final class Decision {
 
     /** Send the interaction to a human queue; the highest priority escalation picks the queue. */
     public void escalate(String toQueue, int priority, String detail) {
-        if (route == Route.AI || priority > basePriority) {
+        if (route == Route.AI || priority > basePriority
+                || priority == basePriority && toQueue.compareTo(queue) < 0) {
             queue = toQueue;
             basePriority = priority;
         }

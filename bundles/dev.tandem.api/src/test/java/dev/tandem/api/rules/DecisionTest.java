@@ -41,6 +41,19 @@ class DecisionTest {
     }
 
     @Test
+    void aTieGoesToTheQueueThatSortsFirstWhateverTheOrder() {
+        Decision first = new Decision();
+        first.escalate("security", 70, "personal data");
+        first.escalate("billing", 70, "charged twice");
+        Decision second = new Decision();
+        second.escalate("billing", 70, "charged twice");
+        second.escalate("security", 70, "personal data");
+
+        assertEquals("billing", first.getQueue());
+        assertEquals("billing", second.getQueue());
+    }
+
+    @Test
     void bonusesAndSkillsRefineAHumanRouteWithinTheMaximum() {
         Decision decision = new Decision();
         decision.ruleFiring("fraud");

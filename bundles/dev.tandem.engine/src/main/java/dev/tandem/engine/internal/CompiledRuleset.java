@@ -1,7 +1,10 @@
 package dev.tandem.engine.internal;
 
 import java.util.List;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.atomic.AtomicInteger;
 
+import org.drools.kiesession.session.StatefulKnowledgeSessionImpl;
 import org.kie.api.KieBase;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.FactHandle;
@@ -11,12 +14,23 @@ import dev.tandem.api.RulesetRef;
 import dev.tandem.api.Signal;
 import dev.tandem.api.rules.Decision;
 
-/** One version of a ruleset, compiled and ready to decide. Immutable and shared by all deciding threads. */
+/**
+ * One version of a ruleset, compiled and ready to decide; shared by all
+ * deciding threads. Sessions are pooled and reset between decisions, because
+ * building a session costs more than most decisions do.
+ */
 final class CompiledRuleset {
     static final String DECISION_GLOBAL = "decision";
+    private static final int MAX_IDLE_SESSIONS = 4 * Runtime.getRuntime().availableProcessors() + 4;
 
     private final RulesetRef ref;
     private final KieBase kieBase;
+    private final ConcurrentLinkedDeque<PooledSession> idle = new ConcurrentLinkedDeque<>();
+    private final AtomicInteger idleCount = new AtomicInteger();
+
+    /** A session with the guard that watches it; used by one thread at a time. */
+    private record PooledSession(KieSession session, FiringGuard guard) {
+    }
 
     CompiledRuleset(RulesetRef ref, KieBase kieBase) {
         this.ref = ref;
@@ -37,36 +51,61 @@ final class CompiledRuleset {
         ClassLoader callers = thread.getContextClassLoader();
         thread.setContextClassLoader(CompiledRuleset.class.getClassLoader());
         try {
-            return evaluateInSession(interaction, signals, limits);
+            PooledSession pooled = borrow();
+            Evaluation evaluation = evaluate(pooled, interaction, signals, limits);
+            giveBack(pooled, !evaluation.failed());
+            return evaluation;
         } finally {
             thread.setContextClassLoader(callers);
         }
     }
 
-    private Evaluation evaluateInSession(Interaction interaction, List<Signal> signals, Limits limits) {
+    private Evaluation evaluate(PooledSession pooled, Interaction interaction, List<Signal> signals, Limits limits) {
         long start = System.nanoTime();
-        KieSession session = kieBase.newKieSession();
+        KieSession session = pooled.session();
         Decision decision = new Decision();
-        FiringGuard guard = null;
         try {
             session.setGlobal(DECISION_GLOBAL, decision);
-            FactHandle decisionHandle = session.insert(decision);
-            guard = new FiringGuard(session, decision, decisionHandle, limits, start);
-            session.addEventListener(guard);
+            pooled.guard().arm(decision, session.insert(decision), limits, start);
             session.insert(interaction);
-            for (Signal signal : signals) {
-                session.insert(signal);
+            for (int i = 0; i < signals.size(); i++) {
+                session.insert(signals.get(i));
             }
             session.fireAllRules(limits.maxFirings() + 1);
-            return new Evaluation(decision, guard.firedRules(), guard.exceeded());
+            return new Evaluation(decision, pooled.guard().firedRules(), pooled.guard().exceeded());
         } catch (RuntimeException | StackOverflowError e) {
-            String rule = guard == null ? null : guard.currentRule();
+            String rule = pooled.guard().currentRule();
             String where = rule == null ? "the ruleset" : "rule '" + rule + "'";
-            return new Evaluation(decision, guard == null ? List.of() : guard.firedRules(),
-                    where + " failed: " + rootMessage(e));
-        } finally {
-            session.dispose();
+            return new Evaluation(decision, pooled.guard().firedRules(), where + " failed: " + rootMessage(e));
         }
+    }
+
+    private PooledSession borrow() {
+        PooledSession pooled = idle.pollFirst();
+        if (pooled != null) {
+            idleCount.decrementAndGet();
+            return pooled;
+        }
+        KieSession session = kieBase.newKieSession();
+        FiringGuard guard = new FiringGuard(session);
+        session.addEventListener(guard);
+        return new PooledSession(session, guard);
+    }
+
+    /** A session that failed or was halted is not trusted again; a clean one is reset and kept. */
+    private void giveBack(PooledSession pooled, boolean clean) {
+        if (clean && idleCount.incrementAndGet() <= MAX_IDLE_SESSIONS) {
+            ((StatefulKnowledgeSessionImpl) pooled.session()).reset();
+            if (!pooled.session().getAgendaEventListeners().contains(pooled.guard())) {
+                pooled.session().addEventListener(pooled.guard()); // reset() drops listeners
+            }
+            idle.offerFirst(pooled);
+            return;
+        }
+        if (clean) {
+            idleCount.decrementAndGet();
+        }
+        pooled.session().dispose();
     }
 
     private static String rootMessage(Throwable e) {

@@ -17,6 +17,7 @@ import dev.tandem.api.DecisionListener;
 import dev.tandem.api.Interaction;
 import dev.tandem.api.Router;
 import dev.tandem.api.RoutingDecision;
+import dev.tandem.api.Signal;
 
 /**
  * Routes interactions with the active version of the configured ruleset.
@@ -61,9 +62,18 @@ public class EngineRouter implements Router {
 
     @Override
     public RoutingDecision decide(Interaction interaction) {
+        return decideAndTell(interaction, null);
+    }
+
+    @Override
+    public RoutingDecision decide(Interaction interaction, List<Signal> knownSignals) {
+        return decideAndTell(interaction, List.copyOf(knownSignals));
+    }
+
+    private RoutingDecision decideAndTell(Interaction interaction, List<Signal> knownSignals) {
         String named = interaction.text(RULESET_ATTRIBUTE);
         String name = named == null ? defaultRuleset : named;
-        RoutingDecision decision = decisionMaker.decide(interaction, rulesets.activeRuleset(name), null);
+        RoutingDecision decision = decisionMaker.decide(interaction, rulesets.activeRuleset(name), knownSignals);
         for (DecisionListener listener : listeners) {
             try {
                 listener.decided(interaction, decision);

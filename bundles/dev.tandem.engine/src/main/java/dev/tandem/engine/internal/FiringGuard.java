@@ -12,27 +12,34 @@ import org.kie.api.runtime.rule.FactHandle;
 import dev.tandem.api.rules.Decision;
 
 /**
- * Watches one decision's rule firings: names the firing rule on the decision
- * (so reasons cite it), re-presents the decision fact when a rule changed it
- * (so {@code Decision( human )} conditions see escalations), and halts the
- * session when the firing count or the time budget is exceeded.
+ * Watches one decision's rule firings at a time: names the firing rule on the
+ * decision (so reasons cite it), re-presents the decision fact when a rule
+ * changed it (so {@code Decision( human )} conditions see escalations), and
+ * halts the session when the firing count or the time budget is exceeded.
+ * Belongs to one pooled session; re-armed for each decision.
  */
 final class FiringGuard extends DefaultAgendaEventListener {
     private final KieSession session;
-    private final Decision decision;
-    private final FactHandle decisionHandle;
-    private final Limits limits;
-    private final long deadline;
-    private final List<String> firedRules = new ArrayList<>();
+    private Decision decision;
+    private FactHandle decisionHandle;
+    private Limits limits;
+    private long deadline;
+    private List<String> firedRules;
     private int seenChanges;
     private String exceeded;
 
-    FiringGuard(KieSession session, Decision decision, FactHandle decisionHandle, Limits limits, long startNanos) {
+    FiringGuard(KieSession session) {
         this.session = session;
-        this.decision = decision;
-        this.decisionHandle = decisionHandle;
-        this.limits = limits;
-        this.deadline = startNanos + limits.timeBudgetNanos();
+    }
+
+    void arm(Decision newDecision, FactHandle newDecisionHandle, Limits newLimits, long startNanos) {
+        decision = newDecision;
+        decisionHandle = newDecisionHandle;
+        limits = newLimits;
+        deadline = startNanos + newLimits.timeBudgetNanos();
+        firedRules = new ArrayList<>(8);
+        seenChanges = 0;
+        exceeded = null;
     }
 
     @Override
@@ -63,11 +70,11 @@ final class FiringGuard extends DefaultAgendaEventListener {
     }
 
     String currentRule() {
-        return firedRules.isEmpty() ? null : firedRules.get(firedRules.size() - 1);
+        return firedRules == null || firedRules.isEmpty() ? null : firedRules.get(firedRules.size() - 1);
     }
 
     List<String> firedRules() {
-        return firedRules;
+        return firedRules == null ? List.of() : firedRules;
     }
 
     /** Why the run was cut short, or null. */

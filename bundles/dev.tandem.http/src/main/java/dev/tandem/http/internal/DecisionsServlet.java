@@ -11,6 +11,7 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPa
 
 import dev.tandem.api.Interaction;
 import dev.tandem.api.Router;
+import dev.tandem.api.audit.AuditLog;
 import dev.tandem.json.DecisionJson;
 import dev.tandem.json.InteractionJson;
 import dev.tandem.json.InvalidInputException;
@@ -18,11 +19,15 @@ import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-/** POST /api/v1/decisions: an interaction in, its routing decision out. */
+/**
+ * POST /api/v1/decisions: an interaction in, its routing decision out.
+ * GET /api/v1/decisions?filters and GET /api/v1/decisions/{decisionId}: the audit trail's records.
+ */
 @Component(service = Servlet.class)
-@HttpWhiteboardServletPattern("/api/v1/decisions")
+@HttpWhiteboardServletPattern({DecisionsServlet.BASE, DecisionsServlet.BASE + "/*"})
 public class DecisionsServlet extends ApiServlet {
     private static final long serialVersionUID = 1L;
+    static final String BASE = "/api/v1/decisions";
     static final int MAX_BODY_BYTES = BoundedBody.MEBIBYTE;
 
     // optional, so that while the engine restarts clients get 503 rather than 404
@@ -30,11 +35,38 @@ public class DecisionsServlet extends ApiServlet {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile Router router;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile AuditLog audit;
+
     @Override
     protected void handle(HttpServletRequest request, HttpServletResponse response) throws HttpProblem, IOException {
-        if (!request.getMethod().equals("POST")) {
-            throw HttpProblem.methodNotAllowed(request.getMethod(), "POST");
+        String pathInfo = request.getPathInfo();
+        boolean base = pathInfo == null || pathInfo.equals("/");
+        if (base && request.getMethod().equals("POST")) {
+            decide(request, response);
+        } else if (base && request.getMethod().equals("GET")) {
+            AuditAnswers.decisions(audit(), request, response);
+        } else if (base) {
+            throw HttpProblem.methodNotAllowed(request.getMethod(), "GET", "POST");
+        } else if (pathInfo.indexOf('/', 1) >= 0) {
+            throw HttpProblem.notFound("There is no API resource at " + request.getRequestURI() + ".");
+        } else if (request.getMethod().equals("GET")) {
+            AuditAnswers.decision(audit(), pathInfo.substring(1), response);
+        } else {
+            throw HttpProblem.methodNotAllowed(request.getMethod(), "GET");
         }
+    }
+
+    private AuditLog audit() throws HttpProblem {
+        AuditLog current = audit;
+        if (current == null) {
+            throw HttpProblem.unavailable("The audit trail is not running; try again shortly.");
+        }
+        return current;
+    }
+
+    private void decide(HttpServletRequest request, HttpServletResponse response) throws HttpProblem, IOException {
         if (!MediaTypes.isJson(request.getContentType())) {
             throw HttpProblem.unsupportedMediaType("An interaction must be sent as application/json, not "
                     + MediaTypes.describe(request.getContentType()) + ".");

@@ -23,6 +23,8 @@ import dev.tandem.api.RulesetInfo;
 import dev.tandem.api.RulesetRegistry;
 import dev.tandem.api.RulesetState;
 import dev.tandem.api.SignalDetector;
+import dev.tandem.api.audit.AuditLog;
+import dev.tandem.api.audit.AuditStatus;
 import dev.tandem.json.RulesetJson;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -30,7 +32,8 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * GET /api/v1/health: UP with an active ruleset; DEGRADED without one (still 200: the engine answers,
- * failing safe to humans); DOWN with 503 while the engine's services are missing.
+ * failing safe to humans); DOWN with 503 while the engine's services are missing. The audit trail's
+ * backlog and database reachability are reported beside it and never change the status: decisions flow on.
  */
 @Component(service = Servlet.class)
 @HttpWhiteboardServletPattern("/api/v1/health")
@@ -45,6 +48,10 @@ public class HealthServlet extends ApiServlet {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile RulesetRegistry registry;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile AuditLog audit;
 
     @Reference(service = SignalDetector.class, cardinality = ReferenceCardinality.MULTIPLE,
             policy = ReferencePolicy.DYNAMIC, fieldOption = FieldOption.UPDATE)
@@ -64,7 +71,28 @@ public class HealthServlet extends ApiServlet {
         health.put("status", status);
         health.set("rulesets", RulesetJson.toTree(active));
         health.set("detectors", detectorNames());
+        health.set("audit", audit());
         writeJson(response, engineRunning ? 200 : 503, health);
+    }
+
+    private ObjectNode audit() {
+        ObjectNode json = JsonNodeFactory.instance.objectNode();
+        AuditLog current = audit;
+        if (current == null) {
+            return json.put("status", "DOWN");
+        }
+        AuditStatus status = current.status();
+        // decisions keep flowing while the database is away: records wait in the spill file
+        json.put("status", status.databaseReachable() ? "UP" : "SPILLING");
+        json.put("database", status.database());
+        json.put("databaseReachable", status.databaseReachable());
+        json.put("backlog", status.backlog());
+        json.put("spilledRecords", status.spilledRecords());
+        json.put("recordedRecords", status.recordedRecords());
+        if (status.lastError() != null) {
+            json.put("lastError", status.lastError());
+        }
+        return json;
     }
 
     private static List<RulesetInfo> active(RulesetRegistry registry) {

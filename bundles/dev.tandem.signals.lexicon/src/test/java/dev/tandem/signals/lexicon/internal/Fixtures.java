@@ -32,7 +32,7 @@ final class Fixtures {
         for (int i = 0; i < turns.length; i++) {
             messages.add(new Message(i % 2 == 0 ? Message.CUSTOMER : "assistant", turns[i]));
         }
-        return new Interaction("test", "chat", language, null, messages, Double.NaN, Map.of());
+        return new Interaction("test", "chat", language, null, messages, null, Map.of());
     }
 
     static Set<String> names(List<Signal> signals) {

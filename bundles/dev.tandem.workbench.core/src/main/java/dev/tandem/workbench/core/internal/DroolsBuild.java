@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 import org.drools.drl.parser.ParserError;
 import org.kie.api.KieBase;
@@ -29,6 +30,9 @@ import dev.tandem.workbench.core.RuleProblem.Kind;
  */
 public final class DroolsBuild {
     public static final String DECISION_GLOBAL = "decision";
+    /** Drools adds this after any parse error of a file; the parse error itself says more. */
+    private static final String NO_PACKAGE = "Parser returned a null Package";
+    private static final Pattern PARSER_PREFIX = Pattern.compile("^\\[ERR \\d+\\] Line \\d+:\\d+ ");
 
     /** A KieBase, or the problems that prevent one. */
     public record Result(KieBase kieBase, List<RuleProblem> problems) {
@@ -68,6 +72,9 @@ public final class DroolsBuild {
         for (KnowledgeBuilderResult result : builder.getResults(ResultSeverity.ERROR)) {
             problems.add(toProblem(result));
         }
+        if (problems.size() > 1) {
+            problems.removeIf(problem -> problem.message().equals(NO_PACKAGE));
+        }
         if (!problems.isEmpty()) {
             return new Result(null, problems);
         }
@@ -102,9 +109,10 @@ public final class DroolsBuild {
         String file = result.getResource() == null ? null : result.getResource().getSourcePath();
         int[] lines = result.getLines();
         int line = lines != null && lines.length > 0 ? lines[0] : 0;
-        int column = result instanceof ParserError parserError ? parserError.getCol() : 0;
-        return new RuleProblem(Kind.DROOLS, file, Math.max(line, 0), Math.max(column, 0),
-                result.getMessage().strip().replaceAll("\\s+", " "));
+        // the parser counts columns from 0, editors and compilers from 1
+        int column = result instanceof ParserError parserError ? parserError.getCol() + 1 : 0;
+        String message = PARSER_PREFIX.matcher(result.getMessage().strip().replaceAll("\\s+", " ")).replaceFirst("");
+        return new RuleProblem(Kind.DROOLS, file, Math.max(line, 0), Math.max(column, 0), message);
     }
 
     private static Result failure(RuleProblem problem) {

@@ -1,0 +1,119 @@
+package dev.tandem.workbench.core;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.tandem.api.Problem;
+import dev.tandem.api.RulesetInfo;
+import dev.tandem.api.RulesetState;
+
+/** The engine's ruleset API over HTTP: list, deploy a rule bundle jar, roll back. */
+public final class EngineClient {
+    public static final URI DEFAULT_ENGINE = URI.create("http://localhost:8080");
+    static final String USER_HEADER = "X-Tandem-User";
+    private static final String RULESETS = "/api/v1/rulesets";
+
+    private final URI engine;
+    private final String user;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final ObjectMapper mapper = new ObjectMapper();
+
+    /** @param user recorded by the engine as the deployer */
+    public EngineClient(URI engine, String user) {
+        this.engine = engine;
+        this.user = user;
+    }
+
+    public URI engine() {
+        return engine;
+    }
+
+    public List<RulesetInfo> rulesets() throws EngineException {
+        JsonNode answer = send(request(RULESETS).GET(), 200, "list the rulesets");
+        List<RulesetInfo> rulesets = new ArrayList<>();
+        answer.forEach(node -> rulesets.add(ruleset(node)));
+        return rulesets;
+    }
+
+    /** @return the version now active; throws with the engine's problems when it refused the bundle */
+    public RulesetInfo deploy(byte[] ruleBundle) throws EngineException {
+        return ruleset(send(request(RULESETS).header("Content-Type", "application/java-archive")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(ruleBundle)), 201, "deploy"));
+    }
+
+    /** @return the previous version, active again */
+    public RulesetInfo rollback(String rulesetName) throws EngineException {
+        String path = RULESETS + "/" + URLEncoder.encode(rulesetName, StandardCharsets.UTF_8).replace("+", "%20")
+                + "/rollback";
+        return ruleset(send(request(path).POST(HttpRequest.BodyPublishers.noBody()), 200, "roll back"));
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(engine.resolve(path)).timeout(Duration.ofSeconds(120))
+                .header(USER_HEADER, user).header("Accept", "application/json");
+    }
+
+    private JsonNode send(HttpRequest.Builder request, int expectedStatus, String action) throws EngineException {
+        HttpResponse<String> response;
+        try {
+            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new EngineException("could not " + action + ": no answer from the engine at " + engine + " ("
+                    + e + ")", 0, List.of(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EngineException("interrupted while trying to " + action, 0, List.of(), e);
+        }
+        JsonNode body = json(response.body());
+        if (response.statusCode() != expectedStatus) {
+            throw new EngineException("the engine refused to " + action + " (HTTP " + response.statusCode() + "): "
+                    + body.path("detail").asText(response.body()), response.statusCode(),
+                    problems(body.path("problems")), null);
+        }
+        return body;
+    }
+
+    private JsonNode json(String body) {
+        try {
+            return mapper.readTree(body == null || body.isBlank() ? "{}" : body);
+        } catch (IOException notJson) {
+            return mapper.createObjectNode().put("detail", body);
+        }
+    }
+
+    private static RulesetInfo ruleset(JsonNode node) {
+        String state = node.path("state").asText(null);
+        String deployedAt = node.path("deployedAt").asText(null);
+        List<Problem> problems = new ArrayList<>();
+        node.path("problems").forEach(p -> problems.add(new Problem(p.path("file").asText(null),
+                p.path("line").asInt(), p.path("column").asInt(), p.path("message").asText())));
+        return new RulesetInfo(node.path("name").asText(), node.path("version").asText(),
+                state == null ? null : RulesetState.valueOf(state),
+                deployedAt == null ? null : Instant.parse(deployedAt), node.path("deployedBy").asText(null), problems);
+    }
+
+    private static List<RuleProblem> problems(JsonNode array) {
+        List<RuleProblem> problems = new ArrayList<>();
+        array.forEach(p -> problems.add(new RuleProblem(kindOf(p.path("message").asText()),
+                p.path("file").asText(null), p.path("line").asInt(), p.path("column").asInt(),
+                p.path("message").asText())));
+        return problems;
+    }
+
+    /** The engine says only what failed; a failed scenario is the one kind worth telling apart. */
+    private static RuleProblem.Kind kindOf(String message) {
+        return message.startsWith("scenario ") ? RuleProblem.Kind.SCENARIO : RuleProblem.Kind.DROOLS;
+    }
+}

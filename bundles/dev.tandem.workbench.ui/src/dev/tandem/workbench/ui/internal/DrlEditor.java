@@ -1,0 +1,87 @@
+package dev.tandem.workbench.ui.internal;
+
+import org.eclipse.core.resources.IFile;
+import org.eclipse.jface.text.DocumentEvent;
+import org.eclipse.jface.text.IDocument;
+import org.eclipse.jface.text.IDocumentListener;
+import org.eclipse.jface.text.presentation.IPresentationReconciler;
+import org.eclipse.jface.text.presentation.PresentationReconciler;
+import org.eclipse.jface.text.rules.DefaultDamagerRepairer;
+import org.eclipse.jface.text.source.ISourceViewer;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.ui.IFileEditorInput;
+import org.eclipse.ui.editors.text.TextEditor;
+import org.eclipse.ui.editors.text.TextSourceViewerConfiguration;
+
+/**
+ * The DRL editor: colours rules and shows their problems as markers while the analyst types
+ * (validated by a debounced background {@link ValidationJob}, unsaved text included).
+ */
+public class DrlEditor extends TextEditor {
+    public static final String ID = "dev.tandem.workbench.ui.drlEditor";
+
+    private ValidationJob validation;
+    private final IDocumentListener revalidate = new IDocumentListener() {
+        @Override
+        public void documentAboutToBeChanged(DocumentEvent event) {
+            // only the changed text matters
+        }
+
+        @Override
+        public void documentChanged(DocumentEvent event) {
+            validateSoon();
+        }
+    };
+
+    public DrlEditor() {
+        setSourceViewerConfiguration(new TextSourceViewerConfiguration(getPreferenceStore()) {
+            @Override
+            public IPresentationReconciler getPresentationReconciler(ISourceViewer sourceViewer) {
+                PresentationReconciler reconciler = new PresentationReconciler();
+                DefaultDamagerRepairer colouring = new DefaultDamagerRepairer(new DrlScanner());
+                reconciler.setDamager(colouring, IDocument.DEFAULT_CONTENT_TYPE);
+                reconciler.setRepairer(colouring, IDocument.DEFAULT_CONTENT_TYPE);
+                return reconciler;
+            }
+        });
+    }
+
+    @Override
+    public void createPartControl(Composite parent) {
+        super.createPartControl(parent);
+        if (getEditorInput() instanceof IFileEditorInput input) {
+            validation = new ValidationJob(input.getFile(), this::currentText);
+            document().addDocumentListener(revalidate);
+            validateSoon();
+        }
+    }
+
+    public IFile file() {
+        return getEditorInput() instanceof IFileEditorInput input ? input.getFile() : null;
+    }
+
+    public IDocument document() {
+        return getDocumentProvider().getDocument(getEditorInput());
+    }
+
+    private String currentText() {
+        return document().get();
+    }
+
+    private void validateSoon() {
+        validation.cancel();
+        validation.schedule(ValidationJob.DEBOUNCE_MILLIS);
+    }
+
+    @Override
+    public void dispose() {
+        if (validation != null) {
+            validation.cancel();
+            IDocument document = document();
+            if (document != null) {
+                document.removeDocumentListener(revalidate);
+            }
+        }
+        super.dispose();
+    }
+}

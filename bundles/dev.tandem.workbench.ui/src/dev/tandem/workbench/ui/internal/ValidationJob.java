@@ -1,0 +1,111 @@
+package dev.tandem.workbench.ui.internal;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+
+import org.eclipse.core.resources.IFile;
+import org.eclipse.core.resources.IFolder;
+import org.eclipse.core.resources.IMarker;
+import org.eclipse.core.resources.IResource;
+import org.eclipse.core.resources.IWorkspace;
+import org.eclipse.core.resources.ResourcesPlugin;
+import org.eclipse.core.runtime.CoreException;
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.swt.widgets.Display;
+
+import dev.tandem.workbench.core.RuleProblem;
+import dev.tandem.workbench.core.RuleProject;
+import dev.tandem.workbench.core.RuleValidator;
+
+/**
+ * Validates a rule project with one file's current (possibly unsaved) text, in the background,
+ * and replaces the project's rule problem markers with what it found.
+ */
+final class ValidationJob extends Job {
+    static final long DEBOUNCE_MILLIS = 400;
+    static final String MARKER = "dev.tandem.workbench.ui.problem";
+
+    private final IFile file;
+    private final Supplier<String> currentText;
+    private final RuleValidator validator = new RuleValidator();
+
+    ValidationJob(IFile file, Supplier<String> currentText) {
+        super("Validating " + file.getName());
+        this.file = file;
+        this.currentText = currentText;
+        setSystem(true);
+        setRule(RuleProjects.ruleFolderOf(file));
+    }
+
+    @Override
+    protected IStatus run(IProgressMonitor monitor) {
+        IFolder folder = RuleProjects.ruleFolderOf(file);
+        String text = textOnUiThread();
+        if (folder == null || text == null || monitor.isCanceled()) {
+            return Status.CANCEL_STATUS;
+        }
+        try {
+            RuleProject project = RuleProjects.load(folder).withFile(RuleProjects.projectPath(file), text);
+            List<RuleProblem> problems = validator.validate(project);
+            if (monitor.isCanceled()) {
+                return Status.CANCEL_STATUS;
+            }
+            ResourcesPlugin.getWorkspace().run(m -> replaceMarkers(folder, problems, text), folder,
+                    IWorkspace.AVOID_UPDATE, monitor);
+            return Status.OK_STATUS;
+        } catch (IOException | CoreException e) {
+            return Status.error("could not validate " + file.getFullPath(), e);
+        }
+    }
+
+    private String textOnUiThread() {
+        AtomicReference<String> text = new AtomicReference<>();
+        Display display = Display.getDefault();
+        if (!display.isDisposed()) {
+            display.syncExec(() -> text.set(currentText.get()));
+        }
+        return text.get();
+    }
+
+    private void replaceMarkers(IFolder folder, List<RuleProblem> problems, String editedText) throws CoreException {
+        folder.deleteMarkers(MARKER, true, IResource.DEPTH_INFINITE);
+        for (RuleProblem problem : problems) {
+            IFile target = problem.file() == null ? null : folder.getFile(problem.file());
+            IResource resource = target != null && target.exists() ? target : folder;
+            IMarker marker = resource.createMarker(MARKER);
+            marker.setAttribute(IMarker.SEVERITY, IMarker.SEVERITY_ERROR);
+            marker.setAttribute(IMarker.MESSAGE, problem.message());
+            marker.setAttribute("kind", problem.kind().name());
+            if (problem.line() > 0) {
+                marker.setAttribute(IMarker.LINE_NUMBER, problem.line());
+                marker.setAttribute(IMarker.LOCATION, "line " + problem.line());
+            }
+            if (file.equals(target) && problem.line() > 0) {
+                markCharacters(marker, editedText, problem);
+            }
+        }
+    }
+
+    /** Underlines from the problem's column to the end of its word in the edited text. */
+    private static void markCharacters(IMarker marker, String text, RuleProblem problem) throws CoreException {
+        int lineStart = 0;
+        for (int line = 1; line < problem.line() && lineStart >= 0; line++) {
+            lineStart = text.indexOf('\n', lineStart) + 1;
+            if (lineStart == 0) {
+                return;
+            }
+        }
+        int start = lineStart + Math.max(problem.column() - 1, 0);
+        int end = start;
+        while (end < text.length() && !Character.isWhitespace(text.charAt(end))) {
+            end++;
+        }
+        marker.setAttribute(IMarker.CHAR_START, Math.min(start, text.length()));
+        marker.setAttribute(IMarker.CHAR_END, Math.max(end, Math.min(start + 1, text.length())));
+    }
+}

@@ -1,0 +1,97 @@
+package dev.tandem.bench;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+import dev.tandem.api.RoutingDecision;
+import dev.tandem.api.rules.Decision;
+
+/** Decisions per second, one thread, the same interaction mix for every contender. */
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 3, time = 2)
+@Fork(value = 1, jvmArgsAppend = {"-Xmx2g", "--enable-native-access=ALL-UNNAMED"})
+public class DecisionBenchmarks {
+    private static final int MIX_SIZE = 4096;
+
+    /** The interaction mix and a cursor through it. */
+    @State(Scope.Thread)
+    public static class Mix {
+        List<Sample> samples;
+        int next;
+
+        @Setup(Level.Trial)
+        public void generate() {
+            samples = InteractionMix.generate(MIX_SIZE, 42);
+        }
+
+        Sample next() {
+            next = (next + 1) & (MIX_SIZE - 1);
+            return samples.get(next);
+        }
+    }
+
+    /** Tandem's engine, running in Felix in this JVM. */
+    @State(Scope.Benchmark)
+    public static class RunningEngine {
+        EngineHarness engine;
+
+        @Setup(Level.Trial)
+        public void start() throws Exception {
+            engine = EngineHarness.start();
+        }
+
+        @TearDown(Level.Trial)
+        public void stop() throws Exception {
+            engine.close();
+        }
+    }
+
+    /** The default DRL compiled by plain Drools. */
+    @State(Scope.Benchmark)
+    public static class PlainDrools {
+        RawDrools drools;
+
+        @Setup(Level.Trial)
+        public void compile() throws Exception {
+            drools = RawDrools.compile(EngineHarness.root().resolve("rules/escalation-default/drl"));
+        }
+    }
+
+    @Benchmark
+    public RoutingDecision engineWithoutSignals(RunningEngine engine, Mix mix) {
+        Sample sample = mix.next();
+        return engine.engine.router().decide(sample.interaction(), sample.signals());
+    }
+
+    @Benchmark
+    public RoutingDecision engineWithSignals(RunningEngine engine, Mix mix) {
+        return engine.engine.router().decide(mix.next().interaction());
+    }
+
+    @Benchmark
+    public Decision rawDrools(PlainDrools drools, Mix mix) {
+        Sample sample = mix.next();
+        return drools.drools.decide(sample.interaction(), sample.signals());
+    }
+
+    @Benchmark
+    public HandWrittenPolicy.Verdict handWrittenJava(Mix mix) {
+        Sample sample = mix.next();
+        return HandWrittenPolicy.decide(sample.interaction(), sample.signals());
+    }
+}

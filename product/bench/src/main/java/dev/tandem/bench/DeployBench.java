@@ -1,0 +1,57 @@
+package dev.tandem.bench;
+
+import java.io.ByteArrayInputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.nio.file.Path;
+
+import dev.tandem.api.RulesetRegistry;
+
+/** (e) Deploy → active: how long until a ruleset decides, and how much heap it takes. */
+final class DeployBench {
+    /** One row: the first and the best of repeated deployments, and the heap the active ruleset holds. */
+    record Figure(String ruleset, int rules, long firstMillis, long warmMillis, long heapMegabytes) {
+    }
+
+    private final RulesetRegistry registry;
+
+    DeployBench(RulesetRegistry registry) {
+        this.registry = registry;
+    }
+
+    Figure defaultRuleset(Path ruleProject, int repetitions) throws Exception {
+        long first = -1;
+        long best = Long.MAX_VALUE;
+        long heap = 0;
+        for (int i = 1; i <= repetitions; i++) {
+            long before = usedHeap();
+            long millis = deploy(RuleBundleJar.defaultRules(ruleProject, "1.0." + (100 + i)));
+            heap = usedHeap() - before;
+            first = first < 0 ? millis : first;
+            best = Math.min(best, millis);
+        }
+        return new Figure("rules.escalation-default", 15, first, best, heap >> 20);
+    }
+
+    Figure generated(int rules) throws Exception {
+        byte[] jar = RuleBundleJar.generated(rules);
+        long before = usedHeap();
+        long millis = deploy(jar);
+        return new Figure("rules.generated-" + rules, rules, millis, millis, (usedHeap() - before) >> 20);
+    }
+
+    private long deploy(byte[] jar) throws Exception {
+        long start = System.nanoTime();
+        registry.deploy(new ByteArrayInputStream(jar), "bench");
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+
+    private static long usedHeap() throws InterruptedException {
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            Thread.sleep(50);
+        }
+        return memory.getHeapMemoryUsage().getUsed();
+    }
+}

@@ -1,0 +1,83 @@
+package dev.tandem.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * (d) HTTP end to end: wrk, a separate process on this machine, posts
+ * interactions to the running engine, then to its no-op endpoint.
+ */
+final class HttpBench {
+    /** Requests per second and latency percentiles in microseconds. */
+    record Figure(String endpoint, double perSecond, long p50, long p99, long p999, long errors) {
+    }
+
+    private static final Pattern RESULT = Pattern.compile(
+            "TANDEM rps=([0-9.]+) p50=([0-9]+) p99=([0-9]+) p999=([0-9]+) errors=([0-9]+)");
+    private static final String SCRIPT = """
+            local bodies = {
+              '{"interactionId":"h-1","language":"en","customer":{"tier":"gold"},"messages":[{"from":"customer","text":"I want to talk to a real person"}],"aiConfidence":0.4,"attributes":{"failedAttempts":2}}',
+              '{"interactionId":"h-2","language":"en","messages":[{"from":"customer","text":"what is my balance?"}],"aiConfidence":0.9}',
+              '{"interactionId":"h-3","language":"zh","messages":[{"from":"customer","text":"我的卡被盗刷了"}],"aiConfidence":0.8}',
+              '{"interactionId":"h-4","language":"id","customer":{"tier":"platinum"},"messages":[{"from":"customer","text":"berapa saldo saya"}],"aiConfidence":0.95}'
+            }
+            local counter = 0
+            request = function()
+              counter = counter + 1
+              return wrk.format("POST", nil, {["Content-Type"] = "application/json"}, bodies[(counter % #bodies) + 1])
+            end
+            done = function(summary, latency, requests)
+              local e = summary.errors
+              io.write(string.format("TANDEM rps=%.1f p50=%d p99=%d p999=%d errors=%d\\n",
+                summary.requests / (summary.duration / 1e6), latency:percentile(50), latency:percentile(99),
+                latency:percentile(99.9), e.connect + e.read + e.write + e.status + e.timeout))
+            end
+            """;
+
+    private final int port;
+    private final int connections;
+    private final int seconds;
+
+    HttpBench(int port, int connections, int seconds) {
+        this.port = port;
+        this.connections = connections;
+        this.seconds = seconds;
+    }
+
+    static boolean wrkAvailable() {
+        try {
+            return new ProcessBuilder("wrk", "--version").redirectErrorStream(true).start().waitFor() >= 0;
+        } catch (IOException | InterruptedException e) {
+            return false;
+        }
+    }
+
+    Figure run(String path) throws IOException, InterruptedException {
+        Path script = Files.createTempFile("tandem-wrk", ".lua");
+        Files.writeString(script, SCRIPT);
+        try {
+            load(path, script, 3); // warm-up: JIT, connection pool, session pool
+            return load(path, script, seconds);
+        } finally {
+            Files.deleteIfExists(script);
+        }
+    }
+
+    private Figure load(String path, Path script, int duration) throws IOException, InterruptedException {
+        Process wrk = new ProcessBuilder(List.of("wrk", "-t2", "-c" + connections, "-d" + duration + "s",
+                "-s", script.toString(), "http://127.0.0.1:" + port + path)).redirectErrorStream(true).start();
+        String output = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        wrk.waitFor();
+        Matcher matcher = RESULT.matcher(output);
+        if (!matcher.find()) {
+            throw new IOException("wrk printed no result:\n" + output);
+        }
+        return new Figure(path, Double.parseDouble(matcher.group(1)), Long.parseLong(matcher.group(2)),
+                Long.parseLong(matcher.group(3)), Long.parseLong(matcher.group(4)), Long.parseLong(matcher.group(5)));
+    }
+}
