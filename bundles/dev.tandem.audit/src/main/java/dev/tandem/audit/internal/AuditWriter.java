@@ -34,6 +34,8 @@ final class AuditWriter implements AutoCloseable {
     private final AtomicLong recorded = new AtomicLong();
     private final AtomicLong lost = new AtomicLong();
     private volatile int inFlight;
+    /** Set by the writer thread for the batch in hand: spill it rather than keep decisions waiting. */
+    private boolean overloaded;
     private volatile boolean running = true;
     private volatile boolean reachable = true;
     private volatile String lastError;
@@ -104,7 +106,8 @@ final class AuditWriter implements AutoCloseable {
             } catch (InterruptedException e) {
                 running = false;
             } catch (RuntimeException e) {
-                LOG.log(Level.ERROR, "audit writer failed on a batch; it keeps running", e);
+                lost.addAndGet(batch.size());
+                LOG.log(Level.ERROR, "audit writer failed on a batch of " + batch.size() + "; it keeps running", e);
             } finally {
                 batch.clear();
                 inFlight = 0;
@@ -125,11 +128,17 @@ final class AuditWriter implements AutoCloseable {
         boolean catchingUp = spill.hasPending() && retryDue();
         long wait = catchingUp ? 0 : settings.flushIntervalMillis();
         PendingRecord first = buffer.poll(wait, TimeUnit.MILLISECONDS);
+        overloaded = filledOverHalf();
         if (first != null) {
             batch.add(first);
-            buffer.drainTo(batch, settings.batchSize() - 1);
+            buffer.drainTo(batch, overloaded ? Integer.MAX_VALUE : settings.batchSize() - 1);
         }
         inFlight = batch.size();
+    }
+
+    /** Decisions arrive faster than the database takes them: the database counts as slow. */
+    private boolean filledOverHalf() {
+        return buffer.remainingCapacity() < settings.capacity() / 2;
     }
 
     private static List<AuditEntry> entries(List<PendingRecord> batch) {
@@ -144,12 +153,13 @@ final class AuditWriter implements AutoCloseable {
         if (entries.isEmpty()) {
             return;
         }
-        if (spill.hasPending() || !retryDue()) {
-            spill(entries);
+        if (spill.hasPending() || !retryDue() || overloaded) {
+            spill(entries); // appending to the file is much cheaper than the database's indexed inserts
             return;
         }
         try {
             store.append(entries, false);
+            inFlight = 0;
             recorded.addAndGet(entries.size());
             up();
         } catch (SQLException | RuntimeException e) {
@@ -161,6 +171,7 @@ final class AuditWriter implements AutoCloseable {
     private void spill(List<AuditEntry> entries) {
         try {
             spill.append(entries);
+            inFlight = 0; // now counted by the spill file: count each record once in the backlog
             spilled.addAndGet(entries.size());
         } catch (IOException e) {
             lost.addAndGet(entries.size());
@@ -170,7 +181,7 @@ final class AuditWriter implements AutoCloseable {
 
     private void replayIfDue() {
         long sliceEnd = System.nanoTime() + REPLAY_SLICE_NANOS;
-        while (spill.hasPending() && retryDue() && System.nanoTime() < sliceEnd) {
+        while (spill.hasPending() && retryDue() && !filledOverHalf() && System.nanoTime() < sliceEnd) {
             try {
                 SpillFile.Chunk chunk = spill.read(settings.batchSize());
                 store.append(chunk.entries(), true);

@@ -67,7 +67,8 @@ final class SpillFile {
             lines.write(line(entry));
             lines.write(NEWLINE);
         }
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                StandardOpenOption.WRITE)) {
             channel.position(completeLength(channel));
             channel.write(ByteBuffer.wrap(lines.toByteArray()));
             channel.force(false);

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 import dev.tandem.api.Interaction;
 import dev.tandem.api.Reason;
@@ -87,8 +88,12 @@ final class DecisionMaker {
         return shown;
     }
 
+    /** Random version-4 UUIDs without SecureRandom: ids must be unique, not unguessable, and cheap on the hot path. */
     private static String newDecisionId() {
-        return UUID.randomUUID().toString();
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = random.nextLong() & ~0xF000L | 0x4000L;
+        long low = random.nextLong() & ~(0xC000L << 48) | (0x8000L << 48);
+        return new UUID(high, low).toString();
     }
 
     private static long micros(long startNanos) {

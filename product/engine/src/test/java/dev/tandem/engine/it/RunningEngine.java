@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,16 +24,23 @@ final class RunningEngine implements AutoCloseable {
     private final int port;
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
+    private final Map<String, String> frameworkProperties;
     private Engine engine;
 
-    private RunningEngine(Path dataFolder, int port) {
+    private RunningEngine(Path dataFolder, int port, Map<String, String> frameworkProperties) {
         this.dataFolder = dataFolder;
         this.port = port;
+        this.frameworkProperties = frameworkProperties;
     }
 
     /** Starts an engine on the data folder (deploying the default ruleset if it holds none) and waits until it answers. */
     static RunningEngine start(Path dataFolder) throws Exception {
-        RunningEngine running = new RunningEngine(dataFolder, freePort());
+        return start(dataFolder, Map.of());
+    }
+
+    /** The same, with framework properties for the bundles, e.g. {@code tandem.audit.url}. */
+    static RunningEngine start(Path dataFolder, Map<String, String> frameworkProperties) throws Exception {
+        RunningEngine running = new RunningEngine(dataFolder, freePort(), frameworkProperties);
         running.boot();
         return running;
     }
@@ -44,7 +52,9 @@ final class RunningEngine implements AutoCloseable {
     }
 
     private void boot() throws Exception {
-        engine = new Engine(new Engine.Options(DISTRIBUTION, dataFolder, port, true)).start();
+        Engine configured = new Engine(new Engine.Options(DISTRIBUTION, dataFolder, port, true));
+        frameworkProperties.forEach(configured::frameworkProperty);
+        engine = configured.start();
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < deadline) {
             try {
@@ -82,6 +92,12 @@ final class RunningEngine implements AutoCloseable {
 
     Response post(String path) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.noBody()));
+    }
+
+    /** A POST without body on behalf of a user (X-Tandem-User), e.g. a rollback. */
+    Response post(String path, String user) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(uri(path)).header("X-Tandem-User", user)
+                .POST(HttpRequest.BodyPublishers.noBody()));
     }
 
     JsonNode decide(String interactionJson) throws IOException, InterruptedException {

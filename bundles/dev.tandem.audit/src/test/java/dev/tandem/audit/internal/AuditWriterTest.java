@@ -1,0 +1,135 @@
+package dev.tandem.audit.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AuditWriterTest {
+    private static final AuditWriter.Settings SETTINGS = new AuditWriter.Settings(10_000, 100, 50, 50);
+
+    @TempDir
+    Path folder;
+
+    /** A store that keeps batches in memory and can be switched off, as a database goes away. */
+    static final class MemoryStore implements AuditStore {
+        final List<List<AuditEntry>> batches = new ArrayList<>();
+        volatile boolean down;
+
+        @Override
+        public synchronized void append(List<AuditEntry> entries, boolean skipKnown) throws SQLException {
+            if (down) {
+                throw new SQLException("connection refused");
+            }
+            if (!entries.isEmpty()) {
+                List<String> stored = ids();
+                batches.add(entries.stream().filter(e -> !skipKnown || !stored.contains(e.id())).toList());
+            }
+        }
+
+        synchronized List<String> ids() {
+            return batches.stream().flatMap(List::stream).map(AuditEntry::id).toList();
+        }
+    }
+
+    @Test
+    void recordsAreWrittenInBatchesInOrder() throws Exception {
+        MemoryStore store = new MemoryStore();
+        try (AuditWriter writer = new AuditWriter(SETTINGS, store, new SpillFile(folder))) {
+            submit(writer, 0, 1_000);
+            await(() -> store.ids().size() == 1_000);
+        }
+        assertEquals(ids(0, 1_000), store.ids());
+        assertTrue(store.batches.size() < 1_000, "batched: " + store.batches.size() + " writes");
+        assertTrue(store.batches.stream().allMatch(b -> b.size() <= SETTINGS.batchSize()));
+    }
+
+    @Test
+    void whileTheStoreIsDownRecordsSpillAndAreReplayedInOrder() throws Exception {
+        MemoryStore store = new MemoryStore();
+        try (AuditWriter writer = new AuditWriter(SETTINGS, store, new SpillFile(folder))) {
+            submit(writer, 0, 100);
+            await(() -> store.ids().size() == 100);
+            store.down = true;
+            submit(writer, 100, 300);
+            await(() -> writer.spilledRecords() == 200);
+            assertEquals(200, writer.backlog());
+            store.down = false;
+            submit(writer, 300, 400);
+            await(() -> store.ids().size() == 400);
+            assertEquals(0, writer.backlog());
+            assertEquals(0, writer.lostRecords());
+        }
+        assertEquals(ids(0, 400), store.ids());
+    }
+
+    @Test
+    void recordsSpilledBeforeAStopAreReplayedByTheNextWriter() throws Exception {
+        MemoryStore store = new MemoryStore();
+        store.down = true;
+        try (AuditWriter writer = new AuditWriter(SETTINGS, store, new SpillFile(folder))) {
+            submit(writer, 0, 50);
+        }
+        store.down = false;
+        try (AuditWriter writer = new AuditWriter(SETTINGS, store, new SpillFile(folder))) {
+            await(() -> store.ids().size() == 50);
+        }
+        assertEquals(ids(0, 50), store.ids());
+    }
+
+    /** The documented crash bound: a record is durable one flush interval (plus a write) after it was handed over. */
+    @Test
+    void aRecordIsInTheDatabaseWithinTheFlushIntervalWithoutAStop() throws Exception {
+        AuditDatabase database = AuditDatabase.embedded(folder);
+        JdbcAuditStore store = new JdbcAuditStore(database, AuditSchema::migrate);
+        AuditWriter writer = new AuditWriter(new AuditWriter.Settings(1_000, 100, 200, 1_000), store,
+                new SpillFile(folder.resolve("spill")));
+        await(() -> writer.storeReachable() && writer.recordedRecords() == 0 && tablesExist(database));
+        writer.submit(new PendingRecord.Ready(SpillFileTest.deployment("durable")));
+        long handedOver = System.nanoTime();
+        AuditQueries queries = new AuditQueries(database);
+        await(() -> count(queries) == 1);
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - handedOver);
+        assertTrue(millis < 200 + 500, "durable after " + millis + " ms");
+        writer.close();
+        store.close();
+    }
+
+    private static boolean tablesExist(AuditDatabase database) {
+        return count(new AuditQueries(database)) >= 0;
+    }
+
+    private static long count(AuditQueries queries) {
+        try {
+            return queries.count(AuditTable.DEPLOYMENTS);
+        } catch (SQLException notYet) {
+            return -1;
+        }
+    }
+
+    private static void submit(AuditWriter writer, int from, int to) {
+        SpillFileTest.deployments(from, to).forEach(e -> writer.submit(new PendingRecord.Ready(e)));
+    }
+
+    private static List<String> ids(int from, int to) {
+        return SpillFileTest.deployments(from, to).stream().map(AuditEntry::id).toList();
+    }
+
+    private static void await(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not reached within 10 s");
+            }
+            Thread.sleep(10);
+        }
+    }
+}
