@@ -1,6 +1,9 @@
 package dev.tandem.workbench.ui.internal;
 
 import org.eclipse.core.resources.IFile;
+import org.eclipse.jface.action.Action;
+import org.eclipse.jface.text.contentassist.ContentAssistant;
+import org.eclipse.jface.text.contentassist.IContentAssistant;
 import org.eclipse.jface.text.DocumentEvent;
 import org.eclipse.jface.text.IDocument;
 import org.eclipse.jface.text.IDocumentListener;
@@ -12,9 +15,11 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.ui.IFileEditorInput;
 import org.eclipse.ui.editors.text.TextEditor;
 import org.eclipse.ui.editors.text.TextSourceViewerConfiguration;
+import org.eclipse.ui.texteditor.ITextEditorActionDefinitionIds;
 
 /**
- * The DRL editor: colours rules and shows their problems as markers while the analyst types
+ * The DRL editor: colours rules, proposes fact types, fields, queues and a rule skeleton (Ctrl+Space),
+ * and shows the rules' problems as markers while the analyst types
  * (validated by a debounced background {@link ValidationJob}, unsaved text included).
  */
 public class DrlEditor extends TextEditor {
@@ -43,7 +48,30 @@ public class DrlEditor extends TextEditor {
                 reconciler.setRepairer(colouring, IDocument.DEFAULT_CONTENT_TYPE);
                 return reconciler;
             }
+
+            @Override
+            public IContentAssistant getContentAssistant(ISourceViewer sourceViewer) {
+                ContentAssistant assistant = new ContentAssistant();
+                assistant.setContentAssistProcessor(new DrlContentAssist(), IDocument.DEFAULT_CONTENT_TYPE);
+                assistant.enableAutoActivation(true);
+                assistant.setAutoActivationDelay(300);
+                return assistant;
+            }
         });
+    }
+
+    @Override
+    protected void createActions() {
+        super.createActions();
+        Action assist = new Action("Content Assist") {
+            @Override
+            public void run() {
+                getSourceViewer().getTextOperationTarget().doOperation(ISourceViewer.CONTENTASSIST_PROPOSALS);
+            }
+        };
+        // bound to Ctrl+Space by the text editor's command
+        assist.setActionDefinitionId(ITextEditorActionDefinitionIds.CONTENT_ASSIST_PROPOSALS);
+        setAction("ContentAssistProposal", assist);
     }
 
     @Override

@@ -43,6 +43,18 @@ final class Fixtures {
         return project.withFile(file, content.replace(text, replacement));
     }
 
+    /** The 1-based line and column where a snippet first occurs in a file of the default project. */
+    static int[] placeOf(String file, String snippet) {
+        String text = defaultProject().allFiles().get(file);
+        int offset = text.indexOf(snippet);
+        if (offset < 0) {
+            throw new IllegalArgumentException(file + " does not contain " + snippet);
+        }
+        int lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+        return new int[] {(int) text.substring(0, offset).chars().filter(c -> c == '\n').count() + 1,
+                offset - lineStart + 1};
+    }
+
     /** A copy of the default project on disk, for the CLI. */
     static Path copyOfDefault(Path target) throws IOException {
         try (Stream<Path> paths = Files.walk(DEFAULT_RULES)) {

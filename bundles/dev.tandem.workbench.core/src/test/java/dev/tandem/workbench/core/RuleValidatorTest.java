@@ -25,8 +25,9 @@ class RuleValidatorTest {
         RuleProblem problem = only(project);
         assertEquals(Kind.DROOLS, problem.kind());
         assertEquals(ESCALATION, problem.file());
-        assertEquals(13, problem.line(), problem.toString());
-        assertEquals(5, problem.column(), problem.toString());
+        int[] signal = Fixtures.placeOf(ESCALATION, "Signal( name == \"humanRequest\"");
+        assertEquals(signal[0], problem.line(), problem.toString());
+        assertEquals(signal[1], problem.column(), problem.toString());
     }
 
     @Test
@@ -68,8 +69,9 @@ class RuleValidatorTest {
         RuleProblem problem = only(project);
         assertEquals(Kind.UNKNOWN_FIELD, problem.kind());
         assertEquals(ESCALATION, problem.file());
-        assertEquals(20, problem.line());
-        assertEquals(13, problem.column());
+        int[] field = Fixtures.placeOf(ESCALATION, "name == \"topic.fraud\"");
+        assertEquals(field[0], problem.line());
+        assertEquals(field[1], problem.column());
         assertTrue(problem.message().contains("'nme' of Signal") && problem.message().contains("name"), problem.message());
     }
 
@@ -87,8 +89,9 @@ class RuleValidatorTest {
         RuleProblem problem = only(project);
         assertEquals(Kind.UNKNOWN_QUEUE, problem.kind());
         assertEquals(ESCALATION, problem.file());
-        assertEquals(36, problem.line());
-        assertEquals(23, problem.column());
+        int[] queue = Fixtures.placeOf(ESCALATION, "\"billing\", 70");
+        assertEquals(queue[0], problem.line());
+        assertEquals(queue[1], problem.column());
         assertTrue(problem.message().contains("'biling'") && problem.message().contains("billing"), problem.message());
     }
 

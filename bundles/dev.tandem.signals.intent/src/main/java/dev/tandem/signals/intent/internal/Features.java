@@ -14,7 +14,7 @@ import java.util.Locale;
 public final class Features {
     public static final int VERSION = 1;
     private static final int MIN_GRAM = 3;
-    private static final int MAX_GRAM = 5;
+    private static final int MAX_GRAM = 4;
 
     private Features() {
     }

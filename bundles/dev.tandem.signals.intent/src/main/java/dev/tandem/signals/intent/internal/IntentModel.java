@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 
 import opennlp.tools.doccat.DoccatModel;
@@ -44,16 +42,25 @@ public final class IntentModel {
     /** The likeliest intents, best first, while their probability reaches {@code floor} (the best always). */
     public List<Candidate> classify(String text, int atMost, double floor) {
         double[] probabilities = maxent.eval(Features.of(text));
-        Integer[] order = new Integer[probabilities.length];
-        Arrays.setAll(order, i -> i);
-        Arrays.sort(order, Comparator.comparingDouble(i -> -probabilities[i]));
-        List<Candidate> best = new ArrayList<>();
-        for (int rank = 0; rank < Math.min(atMost, order.length); rank++) {
-            double probability = probabilities[order[rank]];
-            if (rank > 0 && probability < floor) {
+        List<Candidate> best = new ArrayList<>(atMost);
+        boolean[] taken = new boolean[probabilities.length];
+        for (int rank = 0; rank < Math.min(atMost, probabilities.length); rank++) {
+            int next = likeliestNotTaken(probabilities, taken);
+            if (rank > 0 && probabilities[next] < floor) {
                 break;
             }
-            best.add(new Candidate(maxent.getOutcome(order[rank]), probability));
+            taken[next] = true;
+            best.add(new Candidate(maxent.getOutcome(next), probabilities[next]));
+        }
+        return best;
+    }
+
+    private static int likeliestNotTaken(double[] probabilities, boolean[] taken) {
+        int best = -1;
+        for (int i = 0; i < probabilities.length; i++) {
+            if (!taken[i] && (best < 0 || probabilities[i] > probabilities[best])) {
+                best = i;
+            }
         }
         return best;
     }

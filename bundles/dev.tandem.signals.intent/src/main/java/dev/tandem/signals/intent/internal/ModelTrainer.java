@@ -30,10 +30,11 @@ public final class ModelTrainer {
 
     private final TrainingParameters parameters = new TrainingParameters();
 
+    /** Features seen fewer times than the cutoff are dropped: they rarely generalise and make models large. */
     public ModelTrainer(int iterations, double l2) {
         parameters.put(TrainingParameters.ALGORITHM_PARAM, "MAXENT_QN");
         parameters.put(TrainingParameters.ITERATIONS_PARAM, iterations);
-        parameters.put(TrainingParameters.CUTOFF_PARAM, 1);
+        parameters.put(TrainingParameters.CUTOFF_PARAM, 3);
         parameters.put("L2Cost", l2);
         parameters.put("L1Cost", 0.0);
         parameters.put(TrainingParameters.THREADS_PARAM, 1);

@@ -28,8 +28,8 @@ public final class TrainCommand {
                 Integer.parseInt(options.getOrDefault("holdout", "-1")));
         List<ModelTrainer.Example> examples = examples(Csv.read(data), required(options, "text-col"),
                 required(options, "label-col"), folds);
-        ModelTrainer trainer = new ModelTrainer(Integer.parseInt(options.getOrDefault("iterations", "150")),
-                Double.parseDouble(options.getOrDefault("l2", "0.5")));
+        ModelTrainer trainer = new ModelTrainer(Integer.parseInt(options.getOrDefault("iterations", "100")),
+                Double.parseDouble(options.getOrDefault("l2", "1.0")));
         long start = System.nanoTime();
         IntentModel model = trainer.train(domain, examples);
         String notice = options.containsKey("notice")

@@ -1,0 +1,154 @@
+package dev.tandem.tools;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.tandem.api.Interaction;
+import dev.tandem.api.Route;
+import dev.tandem.api.RoutingDecision;
+import dev.tandem.signals.intent.internal.Csv;
+import dev.tandem.signals.intent.internal.Folds;
+import dev.tandem.signals.intent.internal.IntentModel;
+import dev.tandem.signals.intent.internal.ModelTrainer;
+
+/**
+ * {@code ./tandem eval --dataset NAME --data F.csv [--policy P] [--text-col C --label-col C]
+ * [--folds K [--fold I]] [--model M.jar]}: routes every row through the real engine (all signal detectors and
+ * the active default ruleset) with {@code attributes.domain = NAME} and compares with the policy.
+ * With {@code --folds K} it cross-validates: for each fold (or only fold I) it trains an intent model on the
+ * other folds, hot-swaps it into the running engine and routes the held-out rows, which the model never saw.
+ * The last line printed is machine-readable.
+ */
+final class Eval {
+    private static final Map<String, String[]> KNOWN_COLUMNS = Map.of(
+            "banking77", new String[] {"text", "category"},
+            "bitext", new String[] {"instruction", "intent"});
+    private static final String[] HINT3_COLUMNS = {"sentence", "label"};
+    private static final int WARM_UP_CALLS = 5_000;
+
+    private Eval() {
+    }
+
+    record Row(int index, String text, String label) {
+    }
+
+    static void main(String[] args) throws Exception {
+        Map<String, String> options = options(args);
+        String dataset = required(options, "dataset");
+        Path root = Path.of(System.getProperty("tandem.root", "."));
+        Policy policy = Policy.read(Path.of(options.getOrDefault("policy",
+                root.resolve("../shared/data/routing-policy.csv").toString())), dataset);
+        String[] columns = columns(dataset, options);
+        List<Row> rows = rows(Csv.read(Path.of(required(options, "data"))), columns);
+        Path distribution = Path.of(System.getProperty("tandem.distribution", "product/engine/target/tandem-engine"));
+        Scores scores = new Scores();
+        try (EvalEngine engine = EvalEngine.start(distribution)) {
+            if (options.containsKey("model")) {
+                engine.swapModel(Path.of(options.get("model")), dataset);
+            }
+            engine.awaitIntent(dataset);
+            int folds = Integer.parseInt(options.getOrDefault("folds", "1"));
+            if (folds == 1) {
+                route(engine, dataset, policy, rows, scores);
+            } else {
+                crossValidate(engine, dataset, policy, rows, folds, options.get("fold"), scores);
+            }
+        }
+        scores.print(dataset, System.out);
+    }
+
+    private static void crossValidate(EvalEngine engine, String dataset, Policy policy, List<Row> rows, int count,
+                                      String onlyFold, Scores scores) throws Exception {
+        for (int fold = 0; fold < count; fold++) {
+            if (onlyFold != null && fold != Integer.parseInt(onlyFold)) {
+                continue;
+            }
+            Folds folds = new Folds(count, fold);
+            List<ModelTrainer.Example> training = new ArrayList<>();
+            List<Row> heldOut = new ArrayList<>();
+            for (Row row : rows) {
+                if (folds.isHeldOut(row.index())) {
+                    heldOut.add(row);
+                } else {
+                    training.add(new ModelTrainer.Example(row.text(), row.label()));
+                }
+            }
+            Path jar = Files.createTempFile("tandem-fold", ".jar");
+            IntentModel model = new ModelTrainer(100, 1.0).train(dataset, training);
+            ModelTrainer.writeBundle(model, "0.0." + fold, null, jar);
+            engine.swapModel(jar, dataset);
+            System.err.printf("fold %d of %d: trained on %d rows, routing %d held-out rows%n", fold, count,
+                    training.size(), heldOut.size());
+            route(engine, dataset, policy, heldOut, scores);
+            Files.deleteIfExists(jar);
+        }
+    }
+
+    static void route(EvalEngine engine, String dataset, Policy policy, List<Row> rows, Scores scores) {
+        warmUp(engine, dataset, rows);
+        engine.resetDetectorNanos();
+        for (Row row : rows) {
+            Interaction interaction = EvalEngine.interaction("eval-" + row.index(), row.text(), dataset);
+            long start = System.nanoTime();
+            engine.detectSignals(interaction);
+            long signalTime = System.nanoTime() - start;
+            RoutingDecision decision = engine.decide(interaction);
+            String actual = decision.route() == Route.HUMAN ? decision.queue() : Policy.AI;
+            scores.add(row.label(), policy.expected(row.label()), actual, signalTime,
+                    decision.reasons().isEmpty() ? row.text() : row.text() + "  <- " + decision.reasons().get(0).rule());
+        }
+        scores.addDetectorNanos(engine.detectorNanos());
+    }
+
+    /** The first calls run interpreted; timing them would measure the JIT, not the detectors. */
+    private static void warmUp(EvalEngine engine, String dataset, List<Row> rows) {
+        for (int i = 0; i < WARM_UP_CALLS && !rows.isEmpty(); i++) {
+            engine.detectSignals(EvalEngine.interaction("warm-up", rows.get(i % rows.size()).text(), dataset));
+        }
+    }
+
+    static List<Row> rows(Csv csv, String[] columns) {
+        List<String> texts = csv.column(columns[0]);
+        List<String> labels = csv.column(columns[1]);
+        List<Row> rows = new ArrayList<>(texts.size());
+        for (int i = 0; i < texts.size(); i++) {
+            if (!labels.get(i).isBlank()) {
+                rows.add(new Row(i, texts.get(i), labels.get(i).strip()));
+            }
+        }
+        return rows;
+    }
+
+    private static String[] columns(String dataset, Map<String, String> options) {
+        String[] known = KNOWN_COLUMNS.getOrDefault(dataset, dataset.startsWith("hint3") ? HINT3_COLUMNS : new String[2]);
+        String text = options.getOrDefault("text-col", known[0]);
+        String label = options.getOrDefault("label-col", known[1]);
+        if (text == null || label == null) {
+            throw new IllegalArgumentException("say which columns hold the text and the label: --text-col C --label-col C");
+        }
+        return new String[] {text, label};
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> options = new HashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            if (!args[i].startsWith("--") || i + 1 >= args.length) {
+                throw new IllegalArgumentException("expected --name value, got: " + args[i]);
+            }
+            options.put(args[i].substring(2), args[++i]);
+        }
+        return options;
+    }
+
+    private static String required(Map<String, String> options, String name) {
+        String value = options.get(name);
+        if (value == null) {
+            throw new IllegalArgumentException("missing --" + name);
+        }
+        return value;
+    }
+}
