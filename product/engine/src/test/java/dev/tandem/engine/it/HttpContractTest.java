@@ -55,7 +55,7 @@ class HttpContractTest {
     @Test
     void anOversizedBodyIs413() throws Exception {
         String huge = "{\"interactionId\":\"c\",\"messages\":[{\"from\":\"customer\",\"text\":\"" + "a".repeat(2_000_000) + "\"}]}";
-        RunningEngine.Response response = engine.postJson("/api/v1/decisions", huge);
+        RunningEngine.Response response = engine.postJsonAlone("/api/v1/decisions", huge);
 
         assertEquals(413, response.status(), response.body());
         assertTrue(response.contentType().startsWith("application/problem+json"));

@@ -100,6 +100,20 @@ final class RunningEngine implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.noBody()));
     }
 
+    /**
+     * A POST on a connection of its own: the server answers a refused body (413) without reading it and
+     * closes the connection, which a pooled client could otherwise pick up again for the next request.
+     */
+    Response postJsonAlone(String path, String json) throws IOException, InterruptedException {
+        try (HttpClient alone = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
+            HttpResponse<String> response = alone.send(HttpRequest.newBuilder(uri(path))
+                    .header("Content-Type", "application/json").timeout(Duration.ofSeconds(60))
+                    .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                    response.body());
+        }
+    }
+
     JsonNode decide(String interactionJson) throws IOException, InterruptedException {
         Response response = postJson("/api/v1/decisions", interactionJson);
         if (response.status() != 200) {
