@@ -1,10 +1,10 @@
 package dev.tandem.engine.internal;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.drools.kiesession.session.StatefulKnowledgeSessionImpl;
 import org.kie.api.KieBase;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.FactHandle;
@@ -16,7 +16,7 @@ import dev.tandem.api.rules.Decision;
 
 /**
  * One version of a ruleset, compiled and ready to decide; shared by all
- * deciding threads. Sessions are pooled and reset between decisions, because
+ * deciding threads. Sessions are pooled and emptied between decisions, because
  * building a session costs more than most decisions do.
  */
 final class CompiledRuleset {
@@ -28,8 +28,8 @@ final class CompiledRuleset {
     private final ConcurrentLinkedDeque<PooledSession> idle = new ConcurrentLinkedDeque<>();
     private final AtomicInteger idleCount = new AtomicInteger();
 
-    /** A session with the guard that watches it; used by one thread at a time. */
-    private record PooledSession(KieSession session, FiringGuard guard) {
+    /** A session with the guard that watches it and the facts of the decision in hand; one thread at a time. */
+    private record PooledSession(KieSession session, FiringGuard guard, List<FactHandle> facts) {
     }
 
     CompiledRuleset(RulesetRef ref, KieBase kieBase) {
@@ -63,13 +63,16 @@ final class CompiledRuleset {
     private Evaluation evaluate(PooledSession pooled, Interaction interaction, List<Signal> signals, Limits limits) {
         long start = System.nanoTime();
         KieSession session = pooled.session();
+        List<FactHandle> facts = pooled.facts();
         Decision decision = new Decision();
         try {
             session.setGlobal(DECISION_GLOBAL, decision);
-            pooled.guard().arm(decision, session.insert(decision), limits, start);
-            session.insert(interaction);
+            FactHandle decisionHandle = session.insert(decision);
+            facts.add(decisionHandle);
+            pooled.guard().arm(decision, decisionHandle, limits, start);
+            facts.add(session.insert(interaction));
             for (int i = 0; i < signals.size(); i++) {
-                session.insert(signals.get(i));
+                facts.add(session.insert(signals.get(i)));
             }
             session.fireAllRules(limits.maxFirings() + 1);
             return new Evaluation(decision, pooled.guard().firedRules(), pooled.guard().exceeded());
@@ -89,23 +92,33 @@ final class CompiledRuleset {
         KieSession session = kieBase.newKieSession();
         FiringGuard guard = new FiringGuard(session);
         session.addEventListener(guard);
-        return new PooledSession(session, guard);
+        return new PooledSession(session, guard, new ArrayList<>());
     }
 
-    /** A session that failed or was halted is not trusted again; a clean one is reset and kept. */
+    /**
+     * A session that failed or was halted is not trusted again. A clean one forgets the decision's facts
+     * and is kept: deleting a handful of facts touches only the nodes they reached, where a full reset
+     * clears the memory of every node of the network.
+     */
     private void giveBack(PooledSession pooled, boolean clean) {
-        if (clean && idleCount.incrementAndGet() <= MAX_IDLE_SESSIONS) {
-            ((StatefulKnowledgeSessionImpl) pooled.session()).reset();
-            if (!pooled.session().getAgendaEventListeners().contains(pooled.guard())) {
-                pooled.session().addEventListener(pooled.guard()); // reset() drops listeners
+        if (clean && forget(pooled)) {
+            if (idleCount.incrementAndGet() <= MAX_IDLE_SESSIONS) {
+                idle.offerFirst(pooled);
+                return;
             }
-            idle.offerFirst(pooled);
-            return;
-        }
-        if (clean) {
             idleCount.decrementAndGet();
         }
         pooled.session().dispose();
+    }
+
+    /** Deletes the decision's facts; false when rules left facts of their own, which the next decision must not see. */
+    private static boolean forget(PooledSession pooled) {
+        List<FactHandle> facts = pooled.facts();
+        for (int i = facts.size() - 1; i >= 0; i--) {
+            pooled.session().delete(facts.get(i));
+        }
+        facts.clear();
+        return pooled.session().getFactCount() == 0;
     }
 
     private static String rootMessage(Throwable e) {

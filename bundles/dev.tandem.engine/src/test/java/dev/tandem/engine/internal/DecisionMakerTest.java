@@ -101,6 +101,22 @@ class DecisionMakerTest {
     }
 
     @Test
+    void factsARuleInsertedDoNotLeakIntoTheNextDecisionOnAPooledSession() {
+        CompiledRuleset remembering = compile("""
+                rule "remember the first caller" when Interaction( text("trap") == "remember" )
+                then insert("remembered"); end
+                rule "a remembered caller goes to a human" when String( this == "remembered" )
+                then decision.escalate("general", 50, "remembered"); end
+                """);
+
+        RoutingDecision first = maker.decide(interaction("en", null, 1, Map.of("trap", "remember")), remembering, List.of());
+        RoutingDecision second = maker.decide(interaction("en", null, 1, Map.of()), remembering, List.of());
+
+        assertEquals(Route.HUMAN, first.route());
+        assertEquals(Route.AI, second.route(), "the second decision must not see the first one's facts");
+    }
+
+    @Test
     void aDetectorThatThrowsFailsSafeNamingIt() {
         SignalDetection detection = new SignalDetection() {
             @Override
