@@ -1,9 +1,12 @@
 package dev.tandem.bench;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 
 import dev.tandem.api.RulesetRegistry;
 
@@ -30,7 +33,17 @@ final class DeployBench {
             first = first < 0 ? millis : first;
             best = Math.min(best, millis);
         }
-        return new Figure("rules.escalation-default", 15, first, best, heap >> 20);
+        return new Figure("rules.escalation-default", ruleCount(ruleProject.resolve("drl")), first, best, heap >> 20);
+    }
+
+    private static int ruleCount(Path drlFolder) throws IOException {
+        try (Stream<Path> files = Files.list(drlFolder)) {
+            int rules = 0;
+            for (Path drl : files.filter(p -> p.toString().endsWith(".drl")).toList()) {
+                rules += (int) Files.readAllLines(drl).stream().filter(l -> l.startsWith("rule ")).count();
+            }
+            return rules;
+        }
     }
 
     Figure generated(int rules) throws Exception {
