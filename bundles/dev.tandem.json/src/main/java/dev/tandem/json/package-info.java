@@ -5,7 +5,7 @@
  * and the workbench, so that all of them speak exactly the same JSON.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package dev.tandem.json;
 
 import org.osgi.annotation.bundle.Export;

@@ -3,17 +3,14 @@ package dev.tandem.engine.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.tandem.api.Problem;
 import dev.tandem.api.RoutingDecision;
+import dev.tandem.json.Scenario;
 
 /** Runs a rule bundle's scenarios against a compiled candidate; every failure becomes a problem naming the scenario. */
 final class ScenarioRunner {
     private final DecisionMaker decisionMaker;
-    private final ObjectMapper mapper = new ObjectMapper();
 
     ScenarioRunner(DecisionMaker decisionMaker) {
         this.decisionMaker = decisionMaker;
@@ -23,40 +20,21 @@ final class ScenarioRunner {
         List<Problem> problems = new ArrayList<>();
         scenarioFiles.forEach((file, json) -> {
             try {
-                for (Scenario scenario : Scenario.parse(file, json, mapper)) {
+                for (Scenario scenario : Scenario.parse(file, json)) {
                     check(scenario, decisionMaker.decide(scenario.interaction(), candidate, scenario.givenSignals()), problems);
                 }
             } catch (Scenario.InvalidScenarioException e) {
-                problems.add(e.problem());
+                problems.add(new Problem(e.file(), 0, 0, e.getMessage()));
             }
         });
         return problems;
     }
 
     private static void check(Scenario scenario, RoutingDecision actual, List<Problem> problems) {
-        Scenario.Expectation expect = scenario.expect();
-        List<String> mismatches = new ArrayList<>();
-        if (actual.isFailSafe()) {
-            mismatches.add("the engine failed safe: " + actual.failSafe());
-        }
-        compare("route", expect.route(), actual.route(), mismatches);
-        compare("queue", expect.queue(), actual.queue(), mismatches);
-        compare("priority", expect.priority(), actual.priority(), mismatches);
-        compare("skills", expect.skills(), actual.skills(), mismatches);
-        if (expect.rules() != null && !actual.firedRules().containsAll(expect.rules())) {
-            List<String> missing = new ArrayList<>(expect.rules());
-            missing.removeAll(actual.firedRules());
-            mismatches.add("rules that did not fire: " + missing);
-        }
+        List<String> mismatches = scenario.expect().mismatches(actual);
         if (!mismatches.isEmpty()) {
             problems.add(new Problem(scenario.file(), 0, 0, "scenario '" + scenario.name() + "' failed: "
                     + String.join("; ", mismatches) + " (rules fired: " + actual.firedRules() + ")"));
-        }
-    }
-
-    private static void compare(String what, Object expected, Object actual, List<String> mismatches) {
-        if (expected != null && !Objects.equals(expected, actual)) {
-            mismatches.add("expected " + what + " " + expected + " but was " + actual);
         }
     }
 }

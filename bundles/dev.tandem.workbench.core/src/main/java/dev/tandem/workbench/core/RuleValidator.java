@@ -5,13 +5,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
+import dev.tandem.json.Scenario;
 import dev.tandem.workbench.core.RuleProblem.Kind;
 import dev.tandem.workbench.core.internal.DrlChecks;
 import dev.tandem.workbench.core.internal.DroolsBuild;
 import dev.tandem.workbench.core.internal.FactModel;
-import dev.tandem.workbench.core.internal.Scenario;
 import dev.tandem.workbench.core.internal.TextPosition;
 
 /** Finds everything wrong with a rule project without running it. Stateless and thread-safe. */
@@ -20,7 +18,6 @@ public final class RuleValidator {
             .comparing((RuleProblem p) -> p.file() == null ? "" : p.file())
             .thenComparingInt(RuleProblem::line).thenComparingInt(RuleProblem::column);
 
-    private final ObjectMapper mapper = new ObjectMapper();
 
     /** Every problem, sorted by file, line and column; empty when the project is fit to test and deploy. */
     public List<RuleProblem> validate(RuleProject project) {
@@ -43,9 +40,9 @@ public final class RuleValidator {
     List<RuleProblem> checkScenarios(String file, String text) {
         List<Scenario> scenarios;
         try {
-            scenarios = Scenario.parse(file, text.getBytes(StandardCharsets.UTF_8), mapper);
+            scenarios = Scenario.parse(file, text.getBytes(StandardCharsets.UTF_8));
         } catch (Scenario.InvalidScenarioException e) {
-            return List.of(e.problem());
+            return List.of(new RuleProblem(Kind.SCENARIO, e.file(), 0, 0, e.getMessage()));
         }
         List<RuleProblem> problems = new ArrayList<>();
         for (Scenario scenario : scenarios) {

@@ -4,18 +4,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.tandem.api.Interaction;
 import dev.tandem.api.RoutingDecision;
 import dev.tandem.api.RulesetRef;
 import dev.tandem.api.Signal;
 import dev.tandem.api.SignalDetector;
+import dev.tandem.json.Scenario;
 import dev.tandem.workbench.core.internal.DroolsBuild;
 import dev.tandem.workbench.core.internal.RuleSession;
-import dev.tandem.workbench.core.internal.Scenario;
 import dev.tandem.workbench.core.internal.TextPosition;
 
 /**
@@ -24,7 +21,6 @@ import dev.tandem.workbench.core.internal.TextPosition;
  */
 public final class ScenarioTester {
     private final List<SignalDetector> detectors;
-    private final ObjectMapper mapper = new ObjectMapper();
 
     /** @param detectors run for scenarios and interactions that do not give their signals */
     public ScenarioTester(List<SignalDetector> detectors) {
@@ -45,11 +41,11 @@ public final class ScenarioTester {
         List<ScenarioResult> results = new ArrayList<>();
         for (Map.Entry<String, String> file : project.scenarioFiles().entrySet()) {
             try {
-                for (Scenario scenario : Scenario.parse(file.getKey(), bytes(file.getValue()), mapper)) {
+                for (Scenario scenario : Scenario.parse(file.getKey(), bytes(file.getValue()))) {
                     results.add(run(session, scenario, file.getValue()));
                 }
             } catch (Scenario.InvalidScenarioException e) {
-                problems.add(e.problem());
+                problems.add(new RuleProblem(RuleProblem.Kind.SCENARIO, e.file(), 0, 0, e.getMessage()));
             }
         }
         return new TestReport(problems, results);
@@ -70,36 +66,13 @@ public final class ScenarioTester {
         List<Signal> signals = scenario.givenSignals() == null ? detect(scenario.interaction()) : scenario.givenSignals();
         RoutingDecision actual = session.decide(scenario.interaction(), signals);
         return new ScenarioResult(scenario.file(), lineOf(text, scenario.name()), scenario.name(),
-                describe(scenario.expect()), actual, mismatches(scenario.expect(), actual));
+                describe(scenario.expect()), actual, scenario.expect().mismatches(actual));
     }
 
     private List<Signal> detect(Interaction interaction) {
         List<Signal> signals = new ArrayList<>();
         detectors.forEach(detector -> signals.addAll(detector.detect(interaction)));
         return signals;
-    }
-
-    private static List<String> mismatches(Scenario.Expectation expect, RoutingDecision actual) {
-        List<String> mismatches = new ArrayList<>();
-        if (actual.isFailSafe()) {
-            mismatches.add("the engine failed safe: " + actual.failSafe());
-        }
-        compare("route", expect.route(), actual.route(), mismatches);
-        compare("queue", expect.queue(), actual.queue(), mismatches);
-        compare("priority", expect.priority(), actual.priority(), mismatches);
-        compare("skills", expect.skills(), actual.skills(), mismatches);
-        if (expect.rules() != null && !actual.firedRules().containsAll(expect.rules())) {
-            List<String> missing = new ArrayList<>(expect.rules());
-            missing.removeAll(actual.firedRules());
-            mismatches.add("rules that did not fire: " + missing);
-        }
-        return mismatches;
-    }
-
-    private static void compare(String what, Object expected, Object actual, List<String> mismatches) {
-        if (expected != null && !Objects.equals(expected, actual)) {
-            mismatches.add("expected " + what + " " + expected + " but was " + actual);
-        }
     }
 
     private static String describe(Scenario.Expectation expect) {

@@ -1,20 +1,18 @@
-package dev.tandem.engine.internal;
+package dev.tandem.json;
 
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.tandem.api.Interaction;
-import dev.tandem.api.Problem;
+import dev.tandem.api.RoutingDecision;
 import dev.tandem.api.Route;
 import dev.tandem.api.Signal;
-import dev.tandem.json.InteractionJson;
-import dev.tandem.json.InvalidInputException;
 
 /**
  * A ruleset's self-test: an interaction, optionally the signals to assume
@@ -25,34 +23,58 @@ import dev.tandem.json.InvalidInputException;
  *  "expect": {"route": "HUMAN", "queue": "general", "priority": 80, "skills": ["english"], "rules": ["..."]}}
  * </pre>
  */
-record Scenario(String file, String name, Interaction interaction, List<Signal> givenSignals, Expectation expect) {
-    static final String SCENARIO_DETECTOR = "scenario";
+public record Scenario(String file, String name, Interaction interaction, List<Signal> givenSignals, Expectation expect) {
+    public static final String SCENARIO_DETECTOR = "scenario";
     private static final Set<String> FIELDS = Set.of("name", "interaction", "signals", "expect");
     private static final Set<String> EXPECT_FIELDS = Set.of("route", "queue", "priority", "skills", "rules");
 
     /** What a scenario requires of the decision; null fields are not checked. */
-    record Expectation(Route route, String queue, Integer priority, List<String> skills, List<String> rules) {
+    public record Expectation(Route route, String queue, Integer priority, List<String> skills, List<String> rules) {
+
+        /** How a decision differs from this expectation; empty when it meets it. A fail-safe decision never does. */
+        public List<String> mismatches(RoutingDecision actual) {
+            List<String> mismatches = new ArrayList<>();
+            if (actual.isFailSafe()) {
+                mismatches.add("the engine failed safe: " + actual.failSafe());
+            }
+            compare("route", route, actual.route(), mismatches);
+            compare("queue", queue, actual.queue(), mismatches);
+            compare("priority", priority, actual.priority(), mismatches);
+            compare("skills", skills, actual.skills(), mismatches);
+            if (rules != null && !actual.firedRules().containsAll(rules)) {
+                List<String> missing = new ArrayList<>(rules);
+                missing.removeAll(actual.firedRules());
+                mismatches.add("rules that did not fire: " + missing);
+            }
+            return mismatches;
+        }
+
+        private static void compare(String what, Object expected, Object actual, List<String> mismatches) {
+            if (expected != null && !Objects.equals(expected, actual)) {
+                mismatches.add("expected " + what + " " + expected + " but was " + actual);
+            }
+        }
     }
 
-    /** Thrown for a scenario file that cannot be read; carries the problem to report. */
-    static final class InvalidScenarioException extends Exception {
+    /** A scenario file that cannot be read; the message says where and why. */
+    public static final class InvalidScenarioException extends Exception {
         private static final long serialVersionUID = 1L;
-        private final transient Problem problem;
+        private final String file;
 
         InvalidScenarioException(String file, String message) {
             super(message);
-            this.problem = new Problem(file, 0, 0, message);
+            this.file = file;
         }
 
-        Problem problem() {
-            return problem;
+        public String file() {
+            return file;
         }
     }
 
-    static List<Scenario> parse(String file, byte[] json, ObjectMapper mapper) throws InvalidScenarioException {
+    public static List<Scenario> parse(String file, byte[] json) throws InvalidScenarioException {
         JsonNode root;
         try {
-            root = mapper.readTree(json);
+            root = Jackson.MAPPER.readTree(json);
         } catch (IOException e) {
             throw new InvalidScenarioException(file, "not valid JSON: " + e.getMessage());
         }
