@@ -52,9 +52,12 @@ public final class BenchMain {
                               DeployBench.Figure[] deploys) {
         System.out.println();
         System.out.println("Tandem benchmark — one run on this machine; compare the ratios, not figures across runs");
-        System.out.printf("%-52s %14s%n", "in process, one thread", "decisions/s");
+        System.out.printf("%-52s %14s%n", "in process, one thread (no decision listeners unless named)",
+                "decisions/s");
         row("(a) engine Router.decide, signals given (no detectors)", perSecond.get("engineWithoutSignals"));
         row("(a) engine Router.decide, signals detected", perSecond.get("engineWithSignals"));
+        row("    signals given + metrics listener", perSecond.get("engineWithMetricsListener"));
+        row("    signals given + metrics and audit listeners", perSecond.get("engineWithAuditAndMetricsListeners"));
         row("(b) raw Drools, new stateless session per decision", perSecond.get("rawDrools"));
         row("(c) hand-written Java", perSecond.get("handWrittenJava"));
         System.out.printf("%-52s %14s %9s %9s %9s %7s%n", "HTTP, wrk -t2 -c32 on the same machine", "requests/s",

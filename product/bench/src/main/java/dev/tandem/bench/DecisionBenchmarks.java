@@ -27,6 +27,8 @@ import dev.tandem.api.rules.Decision;
 @Fork(value = 1, jvmArgsAppend = {"-Xmx2g", "--enable-native-access=ALL-UNNAMED"})
 public class DecisionBenchmarks {
     private static final int MIX_SIZE = 4096;
+    static final String AUDIT = "dev.tandem.audit";
+    static final String METRICS = "dev.tandem.metrics";
 
     /** The interaction mix and a cursor through it. */
     @State(Scope.Thread)
@@ -45,9 +47,41 @@ public class DecisionBenchmarks {
         }
     }
 
-    /** Tandem's engine, running in Felix in this JVM. */
+    /** Tandem's engine, running in Felix in this JVM, without the decision listeners: the decision path alone. */
     @State(Scope.Benchmark)
     public static class RunningEngine {
+        EngineHarness engine;
+
+        @Setup(Level.Trial)
+        public void start() throws Exception {
+            engine = EngineHarness.startWithout(AUDIT, METRICS);
+        }
+
+        @TearDown(Level.Trial)
+        public void stop() throws Exception {
+            engine.close();
+        }
+    }
+
+    /** The engine with the metrics listener (Micrometer counters and latency histogram). */
+    @State(Scope.Benchmark)
+    public static class EngineWithMetrics {
+        EngineHarness engine;
+
+        @Setup(Level.Trial)
+        public void start() throws Exception {
+            engine = EngineHarness.startWithout(AUDIT);
+        }
+
+        @TearDown(Level.Trial)
+        public void stop() throws Exception {
+            engine.close();
+        }
+    }
+
+    /** The whole distribution: metrics and the audit trail listen to every decision. */
+    @State(Scope.Benchmark)
+    public static class EngineWithAllListeners {
         EngineHarness engine;
 
         @Setup(Level.Trial)
@@ -81,6 +115,18 @@ public class DecisionBenchmarks {
     @Benchmark
     public RoutingDecision engineWithSignals(RunningEngine engine, Mix mix) {
         return engine.engine.router().decide(mix.next().interaction());
+    }
+
+    @Benchmark
+    public RoutingDecision engineWithMetricsListener(EngineWithMetrics engine, Mix mix) {
+        Sample sample = mix.next();
+        return engine.engine.router().decide(sample.interaction(), sample.signals());
+    }
+
+    @Benchmark
+    public RoutingDecision engineWithAuditAndMetricsListeners(EngineWithAllListeners engine, Mix mix) {
+        Sample sample = mix.next();
+        return engine.engine.router().decide(sample.interaction(), sample.signals());
     }
 
     @Benchmark

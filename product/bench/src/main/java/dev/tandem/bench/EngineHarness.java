@@ -5,6 +5,8 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.osgi.framework.Bundle;
+
 import dev.tandem.api.Router;
 import dev.tandem.api.RulesetRegistry;
 import dev.tandem.launcher.Engine;
@@ -35,6 +37,24 @@ public final class EngineHarness implements AutoCloseable {
 
     public static EngineHarness start() throws Exception {
         return start(freePort());
+    }
+
+    /** The engine without the bundles that listen to decisions (audit, metrics): the decision path alone. */
+    public static EngineHarness startWithout(String... symbolicNames) throws Exception {
+        EngineHarness harness = start();
+        for (String symbolicName : symbolicNames) {
+            harness.bundle(symbolicName).stop();
+        }
+        return harness;
+    }
+
+    private Bundle bundle(String symbolicName) {
+        for (Bundle bundle : engine.framework().getBundleContext().getBundles()) {
+            if (symbolicName.equals(bundle.getSymbolicName())) {
+                return bundle;
+            }
+        }
+        throw new IllegalStateException("no bundle " + symbolicName + " in the distribution");
     }
 
     public static Path distribution() {

@@ -22,14 +22,46 @@ import dev.tandem.api.rules.Decision;
 final class CompiledRuleset {
     static final String DECISION_GLOBAL = "decision";
     private static final int MAX_IDLE_SESSIONS = 4 * Runtime.getRuntime().availableProcessors() + 4;
+    /**
+     * Drools 10.1 keeps the fired match of every single-pattern rule (AlphaTerminalNode) reachable after its fact
+     * is deleted: about 0.6 KB per decision and rule. A session is replaced after this many decisions, which bounds
+     * that to well under a megabyte per session and costs one new session per thousand decisions.
+     */
+    static final int DECISIONS_PER_SESSION = 1_000;
 
     private final RulesetRef ref;
     private final KieBase kieBase;
     private final ConcurrentLinkedDeque<PooledSession> idle = new ConcurrentLinkedDeque<>();
     private final AtomicInteger idleCount = new AtomicInteger();
+    private final AtomicInteger sessionsCreated = new AtomicInteger();
 
     /** A session with the guard that watches it and the facts of the decision in hand; one thread at a time. */
-    private record PooledSession(KieSession session, FiringGuard guard, List<FactHandle> facts) {
+    private static final class PooledSession {
+        final KieSession session;
+        final FiringGuard guard;
+        final List<FactHandle> facts = new ArrayList<>();
+        int decisions;
+
+        PooledSession(KieSession session, FiringGuard guard) {
+            this.session = session;
+            this.guard = guard;
+        }
+
+        KieSession session() {
+            return session;
+        }
+
+        FiringGuard guard() {
+            return guard;
+        }
+
+        List<FactHandle> facts() {
+            return facts;
+        }
+
+        boolean worn() {
+            return ++decisions >= DECISIONS_PER_SESSION;
+        }
     }
 
     CompiledRuleset(RulesetRef ref, KieBase kieBase) {
@@ -43,6 +75,11 @@ final class CompiledRuleset {
 
     int ruleCount() {
         return kieBase.getKiePackages().stream().mapToInt(p -> p.getRules().size()).sum();
+    }
+
+    /** How many sessions this ruleset has built so far. */
+    int sessionsCreated() {
+        return sessionsCreated.get();
     }
 
     Evaluation evaluate(Interaction interaction, List<Signal> signals, Limits limits) {
@@ -75,11 +112,13 @@ final class CompiledRuleset {
                 facts.add(session.insert(signals.get(i)));
             }
             session.fireAllRules(limits.maxFirings() + 1);
-            return new Evaluation(decision, pooled.guard().firedRules(), pooled.guard().exceeded());
-        } catch (RuntimeException | StackOverflowError e) {
+            return new Evaluation(decision, pooled.guard().firedRules(), pooled.guard().exceeded(),
+                    pooled.guard().runaway());
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
             String rule = pooled.guard().currentRule();
             String where = rule == null ? "the ruleset" : "rule '" + rule + "'";
-            return new Evaluation(decision, pooled.guard().firedRules(), where + " failed: " + rootMessage(e));
+            return new Evaluation(decision, pooled.guard().firedRules(), where + " failed: " + rootMessage(e),
+                    Runaway.behind(e, rule));
         }
     }
 
@@ -90,18 +129,19 @@ final class CompiledRuleset {
             return pooled;
         }
         KieSession session = kieBase.newKieSession();
+        sessionsCreated.incrementAndGet();
         FiringGuard guard = new FiringGuard(session);
         session.addEventListener(guard);
-        return new PooledSession(session, guard, new ArrayList<>());
+        return new PooledSession(session, guard);
     }
 
     /**
-     * A session that failed or was halted is not trusted again. A clean one forgets the decision's facts
-     * and is kept: deleting a handful of facts touches only the nodes they reached, where a full reset
-     * clears the memory of every node of the network.
+     * A session that failed or was halted is not trusted again, nor one that served its share of decisions.
+     * A clean one forgets the decision's facts and is kept: deleting a handful of facts touches only the nodes
+     * they reached, where a full reset clears the memory of every node of the network.
      */
     private void giveBack(PooledSession pooled, boolean clean) {
-        if (clean && forget(pooled)) {
+        if (clean && !pooled.worn() && forget(pooled)) {
             if (idleCount.incrementAndGet() <= MAX_IDLE_SESSIONS) {
                 idle.offerFirst(pooled);
                 return;

@@ -92,7 +92,9 @@ class DecisionMakerTest {
                 """);
 
         RoutingDecision thrown = maker.decide(interaction("en", null, 1, Map.of("trap", "throw")), traps, List.of());
-        RoutingDecision looped = maker.decide(interaction("en", null, 1, Map.of("trap", "loop")), traps, List.of());
+        // a budget no stall of a shared machine reaches: this decision must end by the firing limit
+        DecisionMaker patient = new DecisionMaker(new SignalDetection(), Limits.of(1000, 60_000));
+        RoutingDecision looped = patient.decide(interaction("en", null, 1, Map.of("trap", "loop")), traps, List.of());
 
         assertTrue(thrown.failSafe().startsWith("rule 'throws' failed"), thrown.failSafe());
         assertTrue(thrown.failSafe().contains("boom"), thrown.failSafe());
