@@ -44,6 +44,7 @@ class DecisionJsonTest {
 
         ObjectNode json = DecisionJson.toTree(decision);
 
+        assertEquals(json.toString(), new String(DecisionJson.write(decision), UTF_8), "streamed as the tree reads");
         assertTrue(json.get("ruleset").isNull());
         assertTrue(json.get("language").isNull());
         assertEquals("no active ruleset", json.get("failSafe").textValue());
@@ -63,6 +64,7 @@ class DecisionJsonTest {
 
         ObjectNode json = DecisionJson.toTree(decision);
 
+        assertEquals(json.toString(), new String(DecisionJson.write(decision), UTF_8), "streamed as the tree reads");
         assertEquals("AI", json.get("route").textValue());
         assertTrue(json.get("queue").isNull());
         assertEquals(0, json.get("priority").intValue());
