@@ -25,7 +25,7 @@ public final class BenchMain {
         DeployBench.Figure[] deploys;
         try (EngineHarness engine = EngineHarness.start()) {
             if (HttpBench.wrkAvailable()) {
-                HttpBench http = new HttpBench(engine.port(), 32, 10);
+                HttpBench http = new HttpBench(engine.port(), engine.adminToken(), 32, 10);
                 decisions = http.run("/api/v1/decisions");
                 noop = http.run("/api/v1/noop");
             }

@@ -83,6 +83,11 @@ public final class EngineHarness implements AutoCloseable {
         return engine.port();
     }
 
+    /** The admin's bearer token, for requests to the HTTP API. */
+    public String adminToken() {
+        return engine.adminToken().token();
+    }
+
     private void awaitActive(String ruleset) throws InterruptedException {
         for (int i = 0; i < 600 && registry.active(ruleset).isEmpty(); i++) {
             Thread.sleep(100);

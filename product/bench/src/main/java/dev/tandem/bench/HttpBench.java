@@ -29,7 +29,8 @@ final class HttpBench {
             local counter = 0
             request = function()
               counter = counter + 1
-              return wrk.format("POST", nil, {["Content-Type"] = "application/json"}, bodies[(counter % #bodies) + 1])
+              return wrk.format("POST", nil, {["Content-Type"] = "application/json", ["Authorization"] = "Bearer TOKEN"},
+                bodies[(counter % #bodies) + 1])
             end
             done = function(summary, latency, requests)
               local e = summary.errors
@@ -40,11 +41,14 @@ final class HttpBench {
             """;
 
     private final int port;
+    private final String token;
     private final int connections;
     private final int seconds;
 
-    HttpBench(int port, int connections, int seconds) {
+    /** @param token sent as a bearer token: the decision endpoint needs the decide permission */
+    HttpBench(int port, String token, int connections, int seconds) {
         this.port = port;
+        this.token = token;
         this.connections = connections;
         this.seconds = seconds;
     }
@@ -58,8 +62,8 @@ final class HttpBench {
     }
 
     Figure run(String path) throws IOException, InterruptedException {
-        Path script = Files.createTempFile("tandem-wrk", ".lua");
-        Files.writeString(script, SCRIPT);
+        Path script = Files.createTempFile("tandem-wrk", ".lua"); // owner-only: it holds the token
+        Files.writeString(script, SCRIPT.replace("TOKEN", token));
         try {
             load(path, script, 3); // warm-up: JIT, connection pool, session pool
             return load(path, script, seconds);

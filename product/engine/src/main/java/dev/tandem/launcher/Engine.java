@@ -55,9 +55,15 @@ public final class Engine {
     private static final String API_BUNDLE = "dev.tandem.api";
     private static final String PAX_LOG_LEVEL = "org.ops4j.pax.logging.DefaultServiceLog.level";
 
+    /** Config Admin configurations, read from {@code <data>/config/*.config|*.cfg} by Felix File Install. */
+    public static final String CONFIG_FOLDER = "config";
+    /** The users entry of the first-start admin, for dev.tandem.http's access control. */
+    static final String ADMIN_PROPERTY = "tandem.auth.admin";
+
     private final Options options;
     private final Map<String, String> extraProperties = new HashMap<>();
     private Framework framework;
+    private ApiTokens.AdminToken adminToken;
 
     public Engine(Options options) {
         this.options = options;
@@ -72,7 +78,8 @@ public final class Engine {
     }
 
     public Engine start() throws IOException, BundleException {
-        Files.createDirectories(options.dataFolder());
+        Files.createDirectories(options.dataFolder().resolve(CONFIG_FOLDER));
+        adminToken = ApiTokens.adminToken(options.dataFolder());
         framework = ServiceLoader.load(FrameworkFactory.class).findFirst()
                 .orElseThrow(() -> new IllegalStateException("no OSGi framework on the class path"))
                 .newFramework(frameworkProperties());
@@ -111,6 +118,11 @@ public final class Engine {
         framework.waitForStop(0);
     }
 
+    /** The admin's bearer token and the file it is kept in; known once started. */
+    public ApiTokens.AdminToken adminToken() {
+        return adminToken;
+    }
+
     public Framework framework() {
         return framework;
     }
@@ -127,6 +139,11 @@ public final class Engine {
         properties.put("org.apache.felix.http.host", "127.0.0.1");
         properties.put("org.apache.felix.http.name", "tandem");
         properties.put("tandem.data", options.dataFolder().toString());
+        properties.put(ADMIN_PROPERTY, ApiTokens.userEntry("admin", "admin", adminToken.token()));
+        properties.put("felix.fileinstall.dir", options.dataFolder().resolve(CONFIG_FOLDER).toAbsolutePath().toString());
+        properties.put("felix.fileinstall.filter", ".*\\.(cfg|config)");
+        properties.put("felix.fileinstall.enableConfigSave", "false");
+        properties.put("felix.fileinstall.noInitialDelay", "true");
         properties.putAll(extraProperties);
         // pax-logging also takes over java.util.logging, which the engine logs through
         System.setProperty(PAX_LOG_LEVEL, System.getProperty(PAX_LOG_LEVEL, "INFO"));

@@ -37,9 +37,17 @@ public final class Main {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(engine), "tandem-shutdown"));
         String url = "http://localhost:" + options.port();
         System.out.println("Tandem engine started at " + url + " (data: " + options.dataFolder().toAbsolutePath() + ")");
+        System.out.println(adminTokenNotice(engine.adminToken()));
         System.out.println("Active ruleset: " + activeRuleset(url));
         System.out.println("Press Ctrl-C to stop.");
         engine.awaitStop();
+    }
+
+    /** The token is shown once, when it is made; afterwards only where it is kept. */
+    static String adminTokenNotice(ApiTokens.AdminToken admin) {
+        return admin.created()
+                ? "Admin token (kept in " + admin.file().toAbsolutePath() + ", readable by you only): " + admin.token()
+                : "Admin token: in " + admin.file().toAbsolutePath();
     }
 
     static Engine.Options parse(String[] args) {

@@ -161,6 +161,7 @@ public class RulesetRegistryImpl implements RulesetRegistry, ActiveRulesets, Bun
         }
         RuleBundleManifest manifest;
         try {
+            RuleBundleArchive.check(jar);
             manifest = RuleBundleManifest.read(jar);
         } catch (RulesetRejectedException e) {
             announce(Kind.REFUSED, null, null, null, deployedBy, e.problems());

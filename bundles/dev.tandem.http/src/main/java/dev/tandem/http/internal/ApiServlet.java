@@ -50,7 +50,7 @@ abstract class ApiServlet extends HttpServlet {
         response.getOutputStream().write(body);
     }
 
-    private static void writeProblem(HttpServletResponse response, HttpProblem problem) throws IOException {
+    static void writeProblem(HttpServletResponse response, HttpProblem problem) throws IOException {
         if (problem.allow() != null) {
             response.setHeader("Allow", problem.allow());
         }

@@ -7,6 +7,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardContextSelect;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
 import dev.tandem.api.Interaction;
@@ -24,6 +25,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * GET /api/v1/decisions?filters and GET /api/v1/decisions/{decisionId}: the audit trail's records.
  */
 @Component(service = Servlet.class)
+@HttpWhiteboardContextSelect(ApiContext.SELECT)
 @HttpWhiteboardServletPattern({DecisionsServlet.BASE, DecisionsServlet.BASE + "/*"})
 public class DecisionsServlet extends ApiServlet {
     private static final long serialVersionUID = 1L;

@@ -7,6 +7,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardContextSelect;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
 import dev.tandem.api.audit.AuditLog;
@@ -16,6 +17,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /** GET /api/v1/deployments?limit=&after=: every recorded deployment, refusal, rollback and uninstall, oldest first. */
 @Component(service = Servlet.class)
+@HttpWhiteboardContextSelect(ApiContext.SELECT)
 @HttpWhiteboardServletPattern("/api/v1/deployments")
 public class DeploymentsServlet extends ApiServlet {
     private static final long serialVersionUID = 1L;

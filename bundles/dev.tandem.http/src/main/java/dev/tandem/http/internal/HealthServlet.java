@@ -12,6 +12,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardContextSelect;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -36,6 +37,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * backlog and database reachability are reported beside it and never change the status: decisions flow on.
  */
 @Component(service = Servlet.class)
+@HttpWhiteboardContextSelect(ApiContext.SELECT)
 @HttpWhiteboardServletPattern("/api/v1/health")
 public class HealthServlet extends ApiServlet {
     private static final long serialVersionUID = 1L;

@@ -29,6 +29,14 @@ final class HttpProblem extends Exception {
         return new HttpProblem(400, detail, field, null, Map.of());
     }
 
+    static HttpProblem unauthorized(String detail) {
+        return of(401, detail);
+    }
+
+    static HttpProblem forbidden(String detail) {
+        return of(403, detail);
+    }
+
     static HttpProblem notFound(String detail) {
         return of(404, detail);
     }
@@ -83,6 +91,8 @@ final class HttpProblem extends Exception {
     String title() {
         return switch (status) {
             case 400 -> "Bad Request";
+            case 401 -> "Unauthorized";
+            case 403 -> "Forbidden";
             case 404 -> "Not Found";
             case 405 -> "Method Not Allowed";
             case 409 -> "Conflict";

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardContextSelect;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
 import jakarta.servlet.Servlet;
@@ -15,6 +16,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * JSON without deciding. Load tests measure it beside /api/v1/decisions as the server's ceiling.
  */
 @Component(service = Servlet.class)
+@HttpWhiteboardContextSelect(ApiContext.SELECT)
 @HttpWhiteboardServletPattern("/api/v1/noop")
 public class NoopServlet extends ApiServlet {
     private static final long serialVersionUID = 1L;

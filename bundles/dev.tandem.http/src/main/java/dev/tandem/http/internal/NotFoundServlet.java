@@ -1,6 +1,7 @@
 package dev.tandem.http.internal;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardContextSelect;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
 import jakarta.servlet.Servlet;
@@ -9,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /** Everything under /api that no other servlet serves: a 404 problem rather than the container's HTML page. */
 @Component(service = Servlet.class)
+@HttpWhiteboardContextSelect(ApiContext.SELECT)
 @HttpWhiteboardServletPattern("/api/*")
 public class NotFoundServlet extends ApiServlet {
     private static final long serialVersionUID = 1L;

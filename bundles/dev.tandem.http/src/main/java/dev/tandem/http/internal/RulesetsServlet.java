@@ -11,8 +11,10 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardContextSelect;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
+import dev.tandem.api.Problem;
 import dev.tandem.api.RulesetInfo;
 import dev.tandem.api.RulesetRegistry;
 import dev.tandem.api.RulesetRejectedException;
@@ -27,14 +29,12 @@ import jakarta.servlet.http.HttpServletResponse;
  * GET /{name} and /{name}/{version} show versions; POST /{name}/rollback reactivates the previous version.
  */
 @Component(service = Servlet.class)
+@HttpWhiteboardContextSelect(ApiContext.SELECT)
 @HttpWhiteboardServletPattern({RulesetsServlet.BASE, RulesetsServlet.BASE + "/*"})
 public class RulesetsServlet extends ApiServlet {
     private static final long serialVersionUID = 1L;
     static final String BASE = "/api/v1/rulesets";
     static final int MAX_JAR_BYTES = 50 * BoundedBody.MEBIBYTE;
-    static final String USER_HEADER = "X-Tandem-User";
-    static final String ANONYMOUS = "anonymous";
-    static final int MAX_USER_LENGTH = 128;
 
     // optional, so that while the engine restarts clients get 503 rather than 404
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -83,6 +83,11 @@ public class RulesetsServlet extends ApiServlet {
         if (jar.length == 0) {
             throw HttpProblem.badRequest("The body is empty; expected a rule bundle jar.", null);
         }
+        if (!ZipMagic.isZip(jar)) {
+            String notAJar = "The body is not a jar (zip) file: it does not start with the zip signature.";
+            throw HttpProblem.unprocessable(notAJar, "problems",
+                    RulesetJson.problems(List.of(new Problem(null, 0, 0, notAJar))));
+        }
         try {
             RulesetInfo active = rulesets.deploy(new ByteArrayInputStream(jar), deployer);
             response.setHeader("Location", request.getContextPath() + BASE + "/" + PathSegment.encode(active.name())
@@ -129,16 +134,9 @@ public class RulesetsServlet extends ApiServlet {
         return current;
     }
 
-    /** Who deploys or rolls back, for the audit trail; authentication arrives in a later issue. */
-    static String user(HttpServletRequest request) throws HttpProblem {
-        String user = request.getHeader(USER_HEADER);
-        if (user == null || user.isBlank()) {
-            return ANONYMOUS;
-        }
-        if (user.strip().length() > MAX_USER_LENGTH) {
-            throw HttpProblem.badRequest(
-                    USER_HEADER + " must be at most " + MAX_USER_LENGTH + " characters long.", null);
-        }
-        return user.strip();
+    /** Who deploys or rolls back: the principal {@link ApiContext} authenticated, never a header the client chose. */
+    static String user(HttpServletRequest request) {
+        String user = request.getRemoteUser();
+        return user == null ? ApiContext.ANONYMOUS : user;
     }
 }

@@ -82,7 +82,9 @@ public class PrometheusMetrics extends HttpServlet implements DecisionListener, 
 
     @Override
     public void deploymentEvent(DeploymentEvent event) {
-        registry.counter("tandem.deployments", "outcome", event.kind().name(), "ruleset", event.ruleset())
+        // a jar refused before its manifest was read, or a deploy attempt, names no ruleset
+        registry.counter("tandem.deployments", "outcome", event.kind().name(), "ruleset",
+                        event.ruleset() == null ? "unknown" : event.ruleset())
                 .increment();
     }
 

@@ -22,18 +22,20 @@ import dev.tandem.api.RulesetState;
 /** The engine's ruleset API over HTTP: list, deploy a rule bundle jar, roll back. */
 public final class EngineClient {
     public static final URI DEFAULT_ENGINE = URI.create("http://localhost:8080");
-    static final String USER_HEADER = "X-Tandem-User";
     private static final String RULESETS = "/api/v1/rulesets";
 
     private final URI engine;
-    private final String user;
+    private final String token;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper mapper = new ObjectMapper();
 
-    /** @param user recorded by the engine as the deployer */
-    public EngineClient(URI engine, String user) {
+    /**
+     * @param token the bearer token the engine knows the caller by (its principal is recorded as the deployer);
+     *              null or blank sends no credentials, which the engine answers 401 for anything but health
+     */
+    public EngineClient(URI engine, String token) {
         this.engine = engine;
-        this.user = user;
+        this.token = token == null || token.isBlank() ? null : token.strip();
     }
 
     public URI engine() {
@@ -61,8 +63,9 @@ public final class EngineClient {
     }
 
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(engine.resolve(path)).timeout(Duration.ofSeconds(120))
-                .header(USER_HEADER, user).header("Accept", "application/json");
+        HttpRequest.Builder request = HttpRequest.newBuilder(engine.resolve(path)).timeout(Duration.ofSeconds(120))
+                .header("Accept", "application/json");
+        return token == null ? request : request.header("Authorization", "Bearer " + token);
     }
 
     private JsonNode send(HttpRequest.Builder request, int expectedStatus, String action) throws EngineException {
@@ -79,10 +82,19 @@ public final class EngineClient {
         JsonNode body = json(response.body());
         if (response.statusCode() != expectedStatus) {
             throw new EngineException("the engine refused to " + action + " (HTTP " + response.statusCode() + "): "
-                    + body.path("detail").asText(response.body()), response.statusCode(),
+                    + body.path("detail").asText(response.body()) + credentialsAdvice(response.statusCode()),
+                    response.statusCode(),
                     problems(body.path("problems")), null);
         }
         return body;
+    }
+
+    private String credentialsAdvice(int status) {
+        if (status == 401) {
+            return token == null ? " (give a token: --token, TANDEM_TOKEN, or var/admin.token for a local engine)"
+                    : " (the engine does not know this token)";
+        }
+        return status == 403 ? " (this token's roles do not allow it; deploying needs the deployer role)" : "";
     }
 
     private JsonNode json(String body) {

@@ -80,9 +80,11 @@ class EngineDeploymentTest {
     void theCliDeploysAndRollsBackWithExitCodeZero(@TempDir Path folder) throws Exception {
         Path project = Fixtures.copyOfDefault(folder);
         Fixtures.edit(project, "pom.xml", "<version>1.0.0</version>", "<version>1.0.3</version>");
-        assertEquals(Cli.OK, cli("deploy", project.toString(), "--engine", engine.uri().toString()));
+        assertEquals(Cli.OK, cli("deploy", project.toString(), "--engine", engine.uri().toString(),
+                "--token", engine.deployerToken()));
         assertEquals("1.0.3", activeVersion());
-        assertEquals(Cli.OK, cli("rollback", project.toString(), "--engine", engine.uri().toString()));
+        assertEquals(Cli.OK, cli("rollback", project.toString(), "--engine", engine.uri().toString(),
+                "--token", engine.deployerToken()));
         assertEquals("1.0.0", activeVersion());
     }
 
@@ -92,7 +94,39 @@ class EngineDeploymentTest {
         Path project = Fixtures.copyOfDefault(folder);
         Fixtures.edit(project, "pom.xml", "<artifactId>rules.escalation-default</artifactId>",
                 "<artifactId>rules.never-deployed</artifactId>");
-        assertEquals(Cli.PROBLEMS, cli("rollback", project.toString(), "--engine", engine.uri().toString()));
+        assertEquals(Cli.PROBLEMS, cli("rollback", project.toString(), "--engine", engine.uri().toString(),
+                "--token", engine.deployerToken()));
+    }
+
+    @Test
+    @Order(6)
+    void withoutATokenTheEngineAnswers401AndWithTheWrongRole403() throws Exception {
+        byte[] jar = new RuleBundlePackager().build(Fixtures.defaultProject().withVersion("1.0.4"));
+        EngineException anonymous = assertThrows(EngineException.class,
+                () -> new EngineClient(engine.uri(), " ").deploy(jar));
+        assertEquals(401, anonymous.status());
+        assertTrue(anonymous.getMessage().contains("give a token"), anonymous.getMessage());
+
+        EngineClient reader = new EngineClient(engine.uri(), LiveEngine.READER_TOKEN);
+        assertEquals("1.0.0", reader.rulesets().stream().filter(r -> r.state() == RulesetState.ACTIVE)
+                .map(RulesetInfo::version).findFirst().orElseThrow());
+        EngineException forbidden = assertThrows(EngineException.class, () -> reader.rollback(NAME));
+        assertEquals(403, forbidden.status());
+        assertEquals("1.0.0", activeVersion());
+    }
+
+    @Test
+    @Order(7)
+    void theCliTakesItsTokenFromTheEnvironment(@TempDir Path folder) throws Exception {
+        Path project = Fixtures.copyOfDefault(folder);
+        Fixtures.edit(project, "pom.xml", "<version>1.0.0</version>", "<version>1.0.5</version>");
+        PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        // a local engine, but no admin.token in this data folder: no credentials
+        assertEquals(Cli.PROBLEMS, new Cli(quiet, quiet, Map.of("TANDEM_DATA", folder.toString())).run("deploy",
+                project.toString(), "--engine", engine.uri().toString()));
+        assertEquals(Cli.OK, new Cli(quiet, quiet, Map.of("TANDEM_TOKEN", engine.deployerToken(), "TANDEM_ENGINE",
+                engine.uri().toString())).run("deploy", project.toString()));
+        assertEquals("1.0.5", activeVersion());
     }
 
     private static String activeVersion() throws EngineException {

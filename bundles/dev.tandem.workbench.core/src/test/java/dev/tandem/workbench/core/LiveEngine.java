@@ -3,13 +3,21 @@ package dev.tandem.workbench.core;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import dev.tandem.launcher.ApiTokens;
 import dev.tandem.launcher.Engine;
 
-/** A real engine (Felix with the distribution product/engine assembles) on a free port. */
+/**
+ * A real engine (Felix with the distribution product/engine assembles) on a free port, with two API users
+ * configured through Config Admin: "analyst-under-test" (deployer) and "reader" (auditor).
+ */
 final class LiveEngine implements AutoCloseable {
+    static final String DEPLOYER = "analyst-under-test";
+    private static final String DEPLOYER_TOKEN = ApiTokens.newToken();
+    static final String READER_TOKEN = ApiTokens.newToken();
     private static final Path DISTRIBUTION = Path.of(System.getProperty("tandem.distribution",
             "../../product/engine/target/tandem-engine"));
 
@@ -24,6 +32,10 @@ final class LiveEngine implements AutoCloseable {
     /** Starts an engine with the default ruleset deployed and waits until it lists it. */
     static LiveEngine start(Path dataFolder) throws Exception {
         int port = freePort();
+        Files.createDirectories(dataFolder.resolve(Engine.CONFIG_FOLDER));
+        Files.writeString(dataFolder.resolve(Engine.CONFIG_FOLDER).resolve("dev.tandem.http.auth.config"),
+                "users=[\"" + ApiTokens.userEntry(DEPLOYER, "deployer", DEPLOYER_TOKEN) + "\", \""
+                        + ApiTokens.userEntry("reader", "auditor", READER_TOKEN) + "\"]\n");
         Engine engine = new Engine(new Engine.Options(DISTRIBUTION, dataFolder, port, true)).start();
         LiveEngine live = new LiveEngine(engine, URI.create("http://127.0.0.1:" + port));
         live.awaitDefaultRuleset();
@@ -34,8 +46,13 @@ final class LiveEngine implements AutoCloseable {
         return uri;
     }
 
+    /** A client with the deployer's token. */
     EngineClient client() {
-        return new EngineClient(uri, "analyst-under-test");
+        return new EngineClient(uri, DEPLOYER_TOKEN);
+    }
+
+    String deployerToken() {
+        return DEPLOYER_TOKEN;
     }
 
     private void awaitDefaultRuleset() throws Exception {

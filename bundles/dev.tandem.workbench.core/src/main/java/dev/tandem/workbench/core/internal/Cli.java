@@ -21,7 +21,7 @@ import dev.tandem.workbench.core.ScenarioTester;
 import dev.tandem.workbench.core.TestReport;
 
 /**
- * {@code tandem rules validate|test|package|deploy|rollback <dir> [--engine URL] [--out DIR]}.
+ * {@code tandem rules validate|test|package|deploy|rollback <dir> [--engine URL] [--token T] [--out DIR]}.
  * Problems go to stdout as {@code file:line:col: message}; exit 0 when all is well, 1 when
  * problems were found or the engine refused, 2 for a usage error.
  */
@@ -29,16 +29,19 @@ public final class Cli {
     public static final int OK = 0;
     public static final int PROBLEMS = 1;
     public static final int USAGE = 2;
+    private static final List<String> LOCAL_HOSTS = List.of("localhost", "127.0.0.1", "[::1]");
     static final String USAGE_TEXT = """
-            usage: tandem rules <command> <rule-project-dir> [--engine URL] [--out DIR]
+            usage: tandem rules <command> <rule-project-dir> [--engine URL] [--token T] [--out DIR]
               validate   report every problem: Drools errors, unknown fact types, fields and queues, rules that can never fire
               test       validate, then run the scenarios
               package    validate and test, then write <name>-<version>.jar into --out (default <dir>/target)
               deploy     validate and test, then send the rule bundle to the engine
               rollback   make the engine's previous version of this ruleset active again
-            the engine is --engine, else $TANDEM_ENGINE, else http://localhost:$TANDEM_PORT (8080)""";
+            the engine is --engine, else $TANDEM_ENGINE, else http://localhost:$TANDEM_PORT (8080)
+            the token is --token, else $TANDEM_TOKEN, else, for an engine on this machine, $TANDEM_DATA/admin.token (var)""";
 
-    private record Arguments(String command, Path project, String projectArgument, URI engine, Path out) {
+    private record Arguments(String command, Path project, String projectArgument, URI engine, String token,
+                             Path out) {
     }
 
     /** A usage error, with the sentence that explains it. */
@@ -140,8 +143,7 @@ public final class Cli {
     }
 
     private EngineClient client(Arguments arguments) {
-        return new EngineClient(arguments.engine(), environment.getOrDefault("TANDEM_USER",
-                System.getProperty("user.name", "analyst")));
+        return new EngineClient(arguments.engine(), arguments.token());
     }
 
     private static String located(Arguments arguments, RuleProblem problem) {
@@ -159,11 +161,13 @@ public final class Cli {
     private Arguments parse(String[] args) throws UsageException {
         List<String> positional = new ArrayList<>();
         URI engine = null;
+        String token = null;
         Path outFolder = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--engine" -> engine = engineUri(value(args, ++i, "--engine"));
                 case "--out" -> outFolder = Path.of(value(args, ++i, "--out"));
+                case "--token" -> token = value(args, ++i, "--token");
                 default -> {
                     if (args[i].startsWith("--")) {
                         throw new UsageException("unknown option " + args[i]);
@@ -180,7 +184,8 @@ public final class Cli {
             throw new UsageException("unknown command '" + command + "'");
         }
         Path project = Path.of(positional.get(1));
-        return new Arguments(command, project, positional.get(1), engine == null ? defaultEngine() : engine,
+        URI target = engine == null ? defaultEngine() : engine;
+        return new Arguments(command, project, positional.get(1), target, token == null ? defaultToken(target) : token,
                 outFolder == null ? project.resolve("target") : outFolder);
     }
 
@@ -209,6 +214,23 @@ public final class Cli {
             return engineUri(configured);
         }
         return URI.create("http://localhost:" + environment.getOrDefault("TANDEM_PORT", "8080"));
+    }
+
+    /** $TANDEM_TOKEN, else the admin token a local engine keeps in its data folder; null when there is none. */
+    private String defaultToken(URI engine) {
+        String configured = environment.get("TANDEM_TOKEN");
+        if (configured != null && !configured.isBlank()) {
+            return configured.strip();
+        }
+        if (!LOCAL_HOSTS.contains(engine.getHost())) {
+            return null;
+        }
+        Path adminToken = Path.of(environment.getOrDefault("TANDEM_DATA", "var"), "admin.token");
+        try {
+            return Files.isReadable(adminToken) ? Files.readString(adminToken).strip() : null;
+        } catch (IOException unreadable) {
+            return null;
+        }
     }
 
     private static RuleProject load(Arguments arguments) throws UsageException {
