@@ -5,23 +5,55 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.ToLongFunction;
 
 import org.osgi.framework.Bundle;
 
-import dev.tandem.api.Interaction;
 import dev.tandem.api.Router;
+import dev.tandem.api.audit.AuditLog;
+import dev.tandem.api.audit.AuditStatus;
 import dev.tandem.launcher.Engine;
 
 /**
  * Decisions per second with the audit trail on and off, in one engine and one run: the audit
  * bundle is stopped and started between alternating rounds, everything else stays as it is.
- * One deciding thread; the audit writer has the machine's other core.
- * Run: {@code java -cp product/bench/target/classes:$(cat product/bench/target/bench.classpath)
- * -Dtandem.distribution=product/engine/target/tandem-engine dev.tandem.bench.AuditBench [seconds per round]}
+ * Two workloads: signals detected by the installed detectors (what the HTTP API does), and signals
+ * given (the engine alone, the most records per second the audit has to take). One deciding thread;
+ * the audit writer has the machine's other core. After the last round it waits for the audit to
+ * catch up and prints how many records it took, so that "on" is seen to record every decision.
+ * Run: {@code ./tandem bench audit [seconds per round]}, or {@code java -cp product/bench/target/classes:$(cat
+ * product/bench/target/bench.classpath) -Dtandem.distribution=product/engine/target/tandem-engine
+ * dev.tandem.bench.AuditBench [seconds per round]}
  */
 public final class AuditBench {
     private static final String AUDIT_BUNDLE = "dev.tandem.audit";
     private static final int ROUNDS = 3;
+
+    /** One way of deciding the mix. */
+    private enum Workload {
+        SIGNALS_DETECTED("signals detected", (router, sample) -> router.decide(sample.interaction())),
+        SIGNALS_GIVEN("signals given", (router, sample) -> router.decide(sample.interaction(), sample.signals()));
+
+        final String label;
+        final Decider decider;
+
+        Workload(String label, Decider decider) {
+            this.label = label;
+            this.decider = decider;
+        }
+    }
+
+    @FunctionalInterface
+    private interface Decider {
+        void decide(Router router, Sample sample);
+    }
+
+    /** Decisions and seconds of one round. */
+    private record Round(long decisions, double seconds) {
+        double perSecond() {
+            return decisions / seconds;
+        }
+    }
 
     private AuditBench() {
     }
@@ -34,50 +66,92 @@ public final class AuditBench {
         try {
             Router router = engine.service(Router.class);
             Bundle audit = bundle(engine, AUDIT_BUNDLE);
-            List<Interaction> mix = InteractionMix.generate(10_000, 42).stream().map(Sample::interaction).toList();
+            List<Sample> mix = InteractionMix.generate(10_000, 42);
             awaitRuleset(router, mix.get(0));
-            rate(router, mix, seconds); // warm-up
-            List<Double> off = new ArrayList<>();
-            List<Double> on = new ArrayList<>();
-            for (int round = 0; round < ROUNDS; round++) {
-                audit.stop();
-                off.add(rate(router, mix, seconds));
-                audit.start();
-                engine.service(dev.tandem.api.audit.AuditLog.class);
-                on.add(rate(router, mix, seconds));
+            System.out.println("Audit cost — one engine, one run, " + ROUNDS + " alternating rounds of " + seconds
+                    + " s per workload; one deciding thread");
+            for (Workload workload : Workload.values()) {
+                run(engine, audit, router, mix, workload, seconds);
             }
-            report(off, on);
         } finally {
             engine.stop();
         }
     }
 
-    private static double rate(Router router, List<Interaction> mix, double seconds) {
-        long end = System.nanoTime() + (long) (seconds * 1e9);
+    private static void run(Engine engine, Bundle audit, Router router, List<Sample> mix, Workload workload,
+                            double seconds) throws Exception {
+        round(router, mix, workload, seconds); // warm-up
+        List<Round> off = new ArrayList<>();
+        List<Round> on = new ArrayList<>();
+        List<String> catchUp = new ArrayList<>();
+        for (int round = 0; round < ROUNDS; round++) {
+            audit.stop();
+            off.add(round(router, mix, workload, seconds));
+            audit.start();
+            AuditLog log = engine.service(AuditLog.class);
+            awaitCaughtUp(log);
+            long before = value(log, AuditStatus::recordedRecords);
+            Round measured = round(router, mix, workload, seconds);
+            on.add(measured);
+            long backlog = value(log, AuditStatus::backlog);
+            long spilled = value(log, AuditStatus::spilledRecords);
+            long catchUpStart = System.nanoTime();
+            long after = awaitCaughtUp(log);
+            catchUp.add(String.format(Locale.ROOT, "%d left, %d spilled, %.1f s", backlog, spilled,
+                    (System.nanoTime() - catchUpStart) / 1e9));
+            if (after - before < measured.decisions()) {
+                throw new IllegalStateException("the audit took " + (after - before) + " of " + measured.decisions()
+                        + " decisions");
+            }
+        }
+        report(workload, off, on);
+        System.out.printf(Locale.ROOT, "%-17s after each on round, audit backlog: %s%n", workload.label,
+                String.join("; ", catchUp));
+    }
+
+    /** Waits until the backlog is empty; @return records written since the audit bundle started. */
+    private static long awaitCaughtUp(AuditLog log) throws InterruptedException {
+        long deadline = System.nanoTime() + 600_000_000_000L;
+        while (log.status().backlog() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        return value(log, AuditStatus::recordedRecords);
+    }
+
+    private static long value(AuditLog log, ToLongFunction<AuditStatus> field) {
+        return field.applyAsLong(log.status());
+    }
+
+    private static Round round(Router router, List<Sample> mix, Workload workload, double seconds) {
         long start = System.nanoTime();
+        long end = start + (long) (seconds * 1e9);
         long decisions = 0;
         while (System.nanoTime() < end) {
-            router.decide(mix.get((int) (decisions % mix.size())));
+            workload.decider.decide(router, mix.get((int) (decisions % mix.size())));
             decisions++;
         }
-        return decisions / ((System.nanoTime() - start) / 1e9);
+        return new Round(decisions, (System.nanoTime() - start) / 1e9);
     }
 
-    private static void report(List<Double> off, List<Double> on) {
-        double offMean = off.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
-        double onMean = on.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
-        System.out.println("rounds, audit off: " + format(off));
-        System.out.println("rounds, audit on:  " + format(on));
-        System.out.printf(Locale.ROOT, "audit off %.0f decisions/s, audit on %.0f decisions/s: auditing costs %.1f%%%n",
-                offMean, onMean, 100 * (1 - onMean / offMean));
+    private static void report(Workload workload, List<Round> off, List<Round> on) {
+        double offRate = rate(off);
+        double onRate = rate(on);
+        System.out.printf(Locale.ROOT, "%-17s audit off rounds: %s%n", workload.label, format(off));
+        System.out.printf(Locale.ROOT, "%-17s audit on rounds:  %s%n", workload.label, format(on));
+        System.out.printf(Locale.ROOT, "%-17s audit off %.0f decisions/s, audit on %.0f decisions/s, on/off = %.3f: "
+                + "auditing costs %.1f%%%n", workload.label, offRate, onRate, onRate / offRate, 100 * (1 - onRate / offRate));
     }
 
-    private static String format(List<Double> rates) {
-        return String.join(", ", rates.stream().map(r -> String.format(Locale.ROOT, "%.0f/s", r)).toList());
+    private static double rate(List<Round> rounds) {
+        return rounds.stream().mapToLong(Round::decisions).sum() / rounds.stream().mapToDouble(Round::seconds).sum();
     }
 
-    private static void awaitRuleset(Router router, Interaction interaction) throws InterruptedException {
-        for (int i = 0; i < 600 && router.decide(interaction).ruleset() == null; i++) {
+    private static String format(List<Round> rounds) {
+        return String.join(", ", rounds.stream().map(r -> String.format(Locale.ROOT, "%.0f/s", r.perSecond())).toList());
+    }
+
+    private static void awaitRuleset(Router router, Sample sample) throws InterruptedException {
+        for (int i = 0; i < 600 && router.decide(sample.interaction()).ruleset() == null; i++) {
             Thread.sleep(100);
         }
     }

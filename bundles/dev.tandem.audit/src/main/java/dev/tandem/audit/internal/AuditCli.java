@@ -2,6 +2,7 @@ package dev.tandem.audit.internal;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,20 +11,21 @@ import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
-import dev.tandem.api.audit.DecisionQuery;
-import dev.tandem.api.audit.DecisionRecord;
 
 /**
- * {@code tandem audit verify|export}: opens the audit database directly (the embedded H2 file is
- * shared with a running engine through H2's auto-server mode) and never writes to it.
+ * {@code tandem audit verify|export}: opens the audit database directly (the embedded H2 file through
+ * the running engine's {@link AuditServer} when there is one) and never writes to it.
  */
 public final class AuditCli {
     static final String USAGE = """
             usage: tandem audit verify [--data DIR] [--audit-url URL] [--user U] [--password P]
-                   tandem audit export --from TIME --to TIME [--format csv|jsonl] [--data DIR] [--audit-url URL]
+                   tandem audit export --from TIME --to TIME [--kind decisions|deployments] [--format csv|jsonl]
+                                       [--data DIR] [--audit-url URL]
               TIME is an ISO-8601 instant (2025-01-31T12:00:00Z) or a date (2025-01-31, midnight UTC);
-              --to is exclusive. The database is --audit-url, else $TANDEM_AUDIT_URL, else the H2 file in
+              --to is exclusive. --kind deployments exports deploys, refusals, rollbacks, uninstalls and
+              the HTTP API's access attempts (default: decisions). The database is --audit-url, else $TANDEM_AUDIT_URL, else the H2 file in
               the data folder (--data, else $TANDEM_DATA, else ./var).""";
     private static final int EXPORT_PAGE = 1_000;
 
@@ -78,19 +80,24 @@ public final class AuditCli {
         Instant from = time(options, "--from");
         Instant to = time(options, "--to");
         RecordFormat format = RecordFormat.of(options.getOrDefault("--format", "csv"));
-        AuditQueries queries = new AuditQueries(database);
-        DecisionQuery page = new DecisionQuery(null, from, to, null, null, null, 0, EXPORT_PAGE);
-        format.header(out);
-        List<DecisionRecord> records;
-        do {
-            records = queries.decisions(page);
-            records.forEach(record -> format.write(record, out));
-            if (!records.isEmpty()) {
-                page = page.after(records.get(records.size() - 1).sequence());
-            }
-        } while (records.size() == EXPORT_PAGE);
+        RecordKind<?> kind = RecordKind.of(options.getOrDefault("--kind", "decisions"));
+        export(kind, new AuditQueries(database), from, to, format, out);
         out.flush();
         return 0;
+    }
+
+    private static <R> void export(RecordKind<R> kind, AuditQueries queries, Instant from, Instant to,
+                                   RecordFormat format, PrintStream out) throws SQLException {
+        format.header(kind, out);
+        long after = 0;
+        List<R> records;
+        do {
+            records = kind.page(queries, from, to, after, EXPORT_PAGE);
+            records.forEach(record -> format.write(kind, record, out));
+            if (!records.isEmpty()) {
+                after = kind.sequence(records.get(records.size() - 1));
+            }
+        } while (records.size() == EXPORT_PAGE);
     }
 
     private static Map<String, String> options(String[] args) {
@@ -106,9 +113,25 @@ public final class AuditCli {
 
     private static AuditDatabase database(Map<String, String> options) {
         String url = options.getOrDefault("--audit-url", System.getenv("TANDEM_AUDIT_URL"));
-        String data = options.getOrDefault("--data", System.getenv().getOrDefault("TANDEM_DATA", "var"));
-        return AuditDatabase.of(url, options.getOrDefault("--user", ""), options.getOrDefault("--password", ""),
-                Path.of(data));
+        Path data = Path.of(options.getOrDefault("--data", System.getenv().getOrDefault("TANDEM_DATA", "var")));
+        if (url == null || url.isBlank()) {
+            return runningEngine(data).orElse(AuditDatabase.embedded(data));
+        }
+        return AuditDatabase.of(url, options.getOrDefault("--user", ""), options.getOrDefault("--password", ""), data);
+    }
+
+    /** The embedded database as a running engine serves it; none when no engine runs on this data folder. */
+    private static Optional<AuditDatabase> runningEngine(Path data) {
+        return AuditServer.url(AuditDatabase.embeddedFolder(data)).map(url -> new AuditDatabase(url, "", ""))
+                .filter(AuditCli::answers);
+    }
+
+    private static boolean answers(AuditDatabase database) {
+        try (Connection connection = database.connect()) {
+            return connection.isValid(2);
+        } catch (SQLException staleAfterACrash) {
+            return false;
+        }
     }
 
     private static Instant time(Map<String, String> options, String option) {

@@ -13,6 +13,12 @@ import java.util.Properties;
 record AuditDatabase(String url, String user, String password) {
     static final String H2 = "jdbc:h2:";
     static final String POSTGRESQL = "jdbc:postgresql:";
+    static final String NO_CLOSE_ON_EXIT = "DB_CLOSE_ON_EXIT=FALSE";
+    /**
+     * H2 keeps committed changes in memory for up to WRITE_DELAY (500 ms) by default; the writer moves the
+     * spill file's offset past records once they are committed, so a commit must reach the file at once.
+     */
+    static final String WRITE_ON_COMMIT = "WRITE_DELAY=0";
 
     AuditDatabase {
         if (!url.startsWith(H2) && !url.startsWith(POSTGRESQL)) {
@@ -21,15 +27,34 @@ record AuditDatabase(String url, String user, String password) {
         }
     }
 
-    /** The default: an H2 file in the data folder that a running engine and the CLI can open at once. */
+    /**
+     * The default: an H2 file in the data folder ({@link AuditServer} lets the CLI read it beside a running
+     * engine). H2 must not close it from its own shutdown hook: the engine's hook stops the audit bundle,
+     * which writes what is buffered and then closes the database (the last connection closes it).
+     */
     static AuditDatabase embedded(Path dataFolder) {
-        Path file = dataFolder.toAbsolutePath().resolve("audit").resolve("audit");
-        return new AuditDatabase(H2 + "file:" + file + ";AUTO_SERVER=TRUE", "", "");
+        return new AuditDatabase(H2 + "file:" + embeddedFolder(dataFolder).resolve("audit") + ";" + NO_CLOSE_ON_EXIT
+                + ";" + WRITE_ON_COMMIT, "", "");
+    }
+
+    static Path embeddedFolder(Path dataFolder) {
+        return dataFolder.toAbsolutePath().resolve("audit");
     }
 
     /** A configured URL, or the embedded default when it is blank. */
     static AuditDatabase of(String url, String user, String password, Path dataFolder) {
-        return url == null || url.isBlank() ? embedded(dataFolder) : new AuditDatabase(url.strip(), user, password);
+        return url == null || url.isBlank() ? embedded(dataFolder)
+                : new AuditDatabase(closedByTheEngine(url.strip()), user, password);
+    }
+
+    /** A configured embedded H2 database gets the same shutdown order as the default one. */
+    private static String closedByTheEngine(String url) {
+        boolean embeddedH2 = url.startsWith(H2) && !url.startsWith(H2 + "tcp:") && !url.startsWith(H2 + "ssl:")
+                && !url.startsWith(H2 + "mem:");
+        String upper = url.toUpperCase(java.util.Locale.ROOT);
+        // H2 refuses AUTO_SERVER without its own shutdown hook
+        return embeddedH2 && !upper.contains("DB_CLOSE_ON_EXIT") && !upper.contains("AUTO_SERVER")
+                ? url + ";" + NO_CLOSE_ON_EXIT : url;
     }
 
     Connection connect() throws SQLException {

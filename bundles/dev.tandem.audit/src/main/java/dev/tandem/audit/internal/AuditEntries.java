@@ -1,12 +1,15 @@
 package dev.tandem.audit.internal;
 
-import java.util.ArrayList;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -28,8 +31,8 @@ final class AuditEntries {
         return new AuditEntry(AuditTable.DECISIONS, Arrays.asList(
                 decision.decisionId(), decision.interactionId(), Long.toString(atMillis), interaction.getChannel(),
                 decision.language(), decision.route() == null ? null : decision.route().name(), decision.queue(),
-                Integer.toString(decision.priority()), json(decision.skills()), json(reasonMaps(decision.reasons())),
-                json(new TreeMap<>(decision.signals())), json(decision.firedRules()),
+                Integer.toString(decision.priority()), jsonStrings(decision.skills()), jsonReasons(decision.reasons()),
+                jsonSignals(decision.signals()), jsonStrings(decision.firedRules()),
                 decision.ruleset() == null ? null : decision.ruleset().name(),
                 decision.ruleset() == null ? null : decision.ruleset().version(),
                 Long.toString(decision.latencyMicros()), decision.failSafe(),
@@ -43,15 +46,69 @@ final class AuditEntries {
                 event.toVersion(), event.actor(), Long.toString(event.at().toEpochMilli()), json(problems)));
     }
 
-    private static List<Map<String, String>> reasonMaps(List<Reason> reasons) {
-        List<Map<String, String>> maps = new ArrayList<>();
-        for (Reason reason : reasons) {
-            Map<String, String> map = new TreeMap<>();
-            map.put("rule", reason.rule());
-            map.put("detail", reason.detail());
-            maps.add(map);
+    /** A JSON array of strings, written directly: this runs for every decision. */
+    static String jsonStrings(List<String> values) {
+        return write(json -> {
+            json.writeStartArray();
+            for (String value : values) {
+                json.writeString(value);
+            }
+            json.writeEndArray();
+        });
+    }
+
+    /** [{"detail":..,"rule":..}, ...]: the keys in the order the object mapper reads them back. */
+    private static String jsonReasons(List<Reason> reasons) {
+        return write(json -> {
+            json.writeStartArray();
+            for (Reason reason : reasons) {
+                json.writeStartObject();
+                json.writeStringField("detail", reason.detail());
+                json.writeStringField("rule", reason.rule());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+        });
+    }
+
+    /** The signals by name, sorted, so that the same decision always gives the same text (and hash). */
+    private static String jsonSignals(Map<String, Object> signals) {
+        return write(json -> {
+            json.writeStartObject();
+            for (Map.Entry<String, Object> signal : new TreeMap<>(signals).entrySet()) {
+                json.writeFieldName(signal.getKey());
+                writeValue(json, signal.getValue());
+            }
+            json.writeEndObject();
+        });
+    }
+
+    private static void writeValue(JsonGenerator json, Object value) throws IOException {
+        switch (value) {
+            case null -> json.writeNull();
+            case String text -> json.writeString(text);
+            case Boolean flag -> json.writeBoolean(flag);
+            case Double number -> json.writeNumber(number);
+            case Float number -> json.writeNumber(number);
+            case Integer number -> json.writeNumber(number);
+            case Long number -> json.writeNumber(number);
+            default -> json.writeRawValue(json(value));
         }
-        return maps;
+    }
+
+    @FunctionalInterface
+    private interface JsonWriting {
+        void write(JsonGenerator json) throws IOException;
+    }
+
+    private static String write(JsonWriting writing) {
+        StringWriter text = new StringWriter(64);
+        try (JsonGenerator json = JSON.getFactory().createGenerator(text)) {
+            writing.write(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write JSON into memory", e);
+        }
+        return text.toString();
     }
 
     static String json(Object value) {

@@ -45,10 +45,20 @@ final class AuditQueries {
     }
 
     List<DeploymentRecord> deployments(long afterSequence, int limit) throws SQLException {
-        String sql = "SELECT " + DEPLOYMENT_COLUMNS + " FROM audit_deployment WHERE seq > ? ORDER BY seq LIMIT ?";
+        return deployments(null, null, afterSequence, limit);
+    }
+
+    /** Deployment events in [from, to) (either may be null: open) after a sequence number, oldest first. */
+    List<DeploymentRecord> deployments(Instant from, Instant to, long afterSequence, int limit) throws SQLException {
+        StringBuilder sql = new StringBuilder("SELECT " + DEPLOYMENT_COLUMNS + " FROM audit_deployment WHERE seq > ?");
+        List<Object> parameters = new ArrayList<>(List.of(afterSequence));
+        where(sql, parameters, "at_millis >= ?", from == null ? null : from.toEpochMilli());
+        where(sql, parameters, "at_millis < ?", to == null ? null : to.toEpochMilli());
+        sql.append(" ORDER BY seq LIMIT ?");
+        parameters.add(limit);
         List<DeploymentRecord> records = new ArrayList<>();
         try (Connection connection = database.connect();
-             PreparedStatement statement = prepared(connection, sql, List.of(afterSequence, limit));
+             PreparedStatement statement = prepared(connection, sql.toString(), parameters);
              ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
                 records.add(deployment(rows));

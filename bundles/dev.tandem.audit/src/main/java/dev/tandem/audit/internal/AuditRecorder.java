@@ -79,6 +79,7 @@ public class AuditRecorder implements AuditLog, DecisionListener, DeploymentList
     private JdbcAuditStore store;
     private AuditQueries queries;
     private AuditWriter writer;
+    private AuditServer server;
     private boolean recordMessageText;
     private volatile long probedAt;
     private volatile boolean probeAnswer;
@@ -94,12 +95,29 @@ public class AuditRecorder implements AuditLog, DecisionListener, DeploymentList
         writer = new AuditWriter(new AuditWriter.Settings(config.bufferCapacity(), config.batchSize(),
                 config.flushIntervalMillis(), config.retryIntervalMillis()), store,
                 new SpillFile(dataFolder.resolve("audit")));
+        if (url == null || url.isBlank()) {
+            server = serve(dataFolder);
+        }
         LOG.log(Level.INFO, "audit trail in " + database.describe());
     }
 
+    /** The CLI's way into the embedded database while the engine has it open; the engine works without it. */
+    private static AuditServer serve(Path dataFolder) {
+        try {
+            return AuditServer.start(AuditDatabase.embeddedFolder(dataFolder));
+        } catch (SQLException | IOException e) {
+            LOG.log(Level.WARNING, "tandem audit cannot read the audit trail while the engine runs: " + e.getMessage());
+            return null;
+        }
+    }
+
+    /** Writes what is buffered (to the database, else the spill file), then lets the database close. */
     @Deactivate
-    void deactivate() throws InterruptedException {
+    void deactivate() throws InterruptedException, IOException {
         writer.close();
+        if (server != null) {
+            server.close();
+        }
         store.close();
     }
 

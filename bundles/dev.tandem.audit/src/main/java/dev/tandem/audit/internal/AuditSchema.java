@@ -22,7 +22,7 @@ final class AuditSchema {
             configuration.setDataSource(new DriverDataSource(database));
             configuration.setTable(HISTORY_TABLE);
             configuration.setLocationsAsStrings();
-            configuration.setJavaMigrations(new V1__Audit_tables());
+            configuration.setJavaMigrations(new V1__Audit_tables(), new V2__Plain_decision_id_index());
             return new Flyway(configuration).migrate();
         } finally {
             thread.setContextClassLoader(previous);

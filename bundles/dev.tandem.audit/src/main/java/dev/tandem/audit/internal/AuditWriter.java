@@ -12,15 +12,20 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Takes records from a bounded buffer on its own thread and writes them in batches. While the
- * store fails, batches go to the spill file, and everything after them too, so that order is kept;
- * once the store answers again the spill file is replayed first. What a crash can lose is what sits
- * in the buffer: at most one flush interval of records (plus the batch being written).
+ * Takes records from a bounded buffer on its own thread and writes them in batches. The deciding
+ * threads never wait: when the buffer is full they append the record to the spill file themselves.
+ * While the store fails or cannot keep up, batches go to the spill file, and everything after them
+ * too; once the store answers again the spill file is replayed first, in the order it was written.
+ * <p>
+ * What a crash can lose: records that are in the buffer or in the spill file's unforced tail. Both
+ * are written out at least once per flush interval, so the loss is bounded by one flush interval of
+ * records plus the batch being written.
  */
 final class AuditWriter implements AutoCloseable {
     private static final Logger LOG = System.getLogger(AuditWriter.class.getName());
     private static final long REPLAY_SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
-    private static final long FULL_BUFFER_WAIT_MILLIS = 1_000;
+    /** How often the writer looks into the buffer; the producers never wake it. */
+    private static final long TICK_MILLIS = 5;
 
     record Settings(int capacity, int batchSize, long flushIntervalMillis, long retryIntervalMillis) {
     }
@@ -34,12 +39,16 @@ final class AuditWriter implements AutoCloseable {
     private final AtomicLong recorded = new AtomicLong();
     private final AtomicLong lost = new AtomicLong();
     private volatile int inFlight;
-    /** Set by the writer thread for the batch in hand: spill it rather than keep decisions waiting. */
-    private boolean overloaded;
     private volatile boolean running = true;
     private volatile boolean reachable = true;
     private volatile String lastError;
     private long nextRetryNanos;
+    private long unreadableUntilNanos;
+    /**
+     * Whether spilled records may be in the store already: after a crash between commit and offset update,
+     * or a failed write whose commit may have gone through. Only then does replay look for them.
+     */
+    private boolean mayBeStoredAlready = true;
 
     AuditWriter(Settings settings, AuditStore store, SpillFile spill) {
         this.settings = settings;
@@ -52,22 +61,23 @@ final class AuditWriter implements AutoCloseable {
     }
 
     /**
-     * Hands a record over without waiting for any I/O. Only a full buffer, meaning that even the spill
-     * file cannot keep up, makes the caller wait, and after a second the record is counted as lost.
+     * Hands a record over without waiting for the database: into the buffer, or when that is full
+     * (the writer cannot keep up) straight to the end of the spill file.
      */
     void submit(PendingRecord record) {
-        if (buffer.offer(record)) {
-            return;
+        if (!buffer.offer(record)) {
+            overflow(record);
         }
+    }
+
+    private void overflow(PendingRecord record) {
         try {
-            if (buffer.offer(record, FULL_BUFFER_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
-                return;
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            spill.appendUnforced(record.toEntry());
+            spilled.incrementAndGet();
+        } catch (IOException | RuntimeException e) {
+            lost.incrementAndGet();
+            LOG.log(Level.ERROR, "audit buffer full and the spill file failed: a record was lost", e);
         }
-        lost.incrementAndGet();
-        LOG.log(Level.ERROR, "audit buffer full for a second: a record was lost");
     }
 
     /** Records accepted and not yet in the store. */
@@ -100,8 +110,9 @@ final class AuditWriter implements AutoCloseable {
         List<PendingRecord> batch = new ArrayList<>(settings.batchSize());
         while (running || !buffer.isEmpty()) {
             try {
-                nextBatch(batch);
-                write(entries(batch));
+                boolean overloaded = nextBatch(batch);
+                write(entries(batch), overloaded);
+                syncSpill();
                 replayIfDue();
             } catch (InterruptedException e) {
                 running = false;
@@ -113,6 +124,7 @@ final class AuditWriter implements AutoCloseable {
                 inFlight = 0;
             }
         }
+        syncSpill();
     }
 
     /** Opens the store (and brings its schema up to date) before the first record, so queries find tables. */
@@ -124,19 +136,39 @@ final class AuditWriter implements AutoCloseable {
         }
     }
 
-    private void nextBatch(List<PendingRecord> batch) throws InterruptedException {
-        boolean catchingUp = spill.hasPending() && retryDue();
-        long wait = catchingUp ? 0 : settings.flushIntervalMillis();
-        PendingRecord first = buffer.poll(wait, TimeUnit.MILLISECONDS);
-        overloaded = filledOverHalf();
-        if (first != null) {
-            batch.add(first);
-            buffer.drainTo(batch, overloaded ? Integer.MAX_VALUE : settings.batchSize() - 1);
+    /**
+     * Collects records until the batch is full or its first record has waited a flush interval.
+     * When the buffer is more than half full, the store is not keeping up: everything in it is taken
+     * at once, to go to the spill file.
+     *
+     * @return whether the buffer was more than half full
+     */
+    private boolean nextBatch(List<PendingRecord> batch) throws InterruptedException {
+        long deadline = 0;
+        while (true) {
+            if (filledOverHalf()) {
+                buffer.drainTo(batch);
+                inFlight = batch.size();
+                return true;
+            }
+            buffer.drainTo(batch, settings.batchSize() - batch.size());
+            inFlight = batch.size();
+            long now = System.nanoTime();
+            if (!batch.isEmpty() && deadline == 0) {
+                deadline = now + TimeUnit.MILLISECONDS.toNanos(settings.flushIntervalMillis());
+            }
+            if (batch.size() >= settings.batchSize() || !running || (deadline != 0 && now >= deadline)
+                    || (batch.isEmpty() && replayWanted())) {
+                return false;
+            }
+            Thread.sleep(TICK_MILLIS);
         }
-        inFlight = batch.size();
     }
 
-    /** Decisions arrive faster than the database takes them: the database counts as slow. */
+    private boolean replayWanted() {
+        return spill.hasPending() && retryDue() && System.nanoTime() >= unreadableUntilNanos;
+    }
+
     private boolean filledOverHalf() {
         return buffer.remainingCapacity() < settings.capacity() / 2;
     }
@@ -149,7 +181,7 @@ final class AuditWriter implements AutoCloseable {
         return entries;
     }
 
-    private void write(List<AuditEntry> entries) {
+    private void write(List<AuditEntry> entries, boolean overloaded) {
         if (entries.isEmpty()) {
             return;
         }
@@ -169,6 +201,9 @@ final class AuditWriter implements AutoCloseable {
     }
 
     private void spill(List<AuditEntry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
         try {
             spill.append(entries);
             inFlight = 0; // now counted by the spill file: count each record once in the backlog
@@ -179,19 +214,31 @@ final class AuditWriter implements AutoCloseable {
         }
     }
 
+    /** Forces what deciding threads appended to the spill file since the last turn: the crash bound. */
+    private void syncSpill() {
+        try {
+            spill.sync();
+        } catch (IOException e) {
+            LOG.log(Level.ERROR, "cannot force the audit spill file to disk", e);
+        }
+    }
+
     private void replayIfDue() {
         long sliceEnd = System.nanoTime() + REPLAY_SLICE_NANOS;
-        while (spill.hasPending() && retryDue() && !filledOverHalf() && System.nanoTime() < sliceEnd) {
+        while (replayWanted() && !filledOverHalf() && System.nanoTime() < sliceEnd) {
             try {
                 SpillFile.Chunk chunk = spill.read(settings.batchSize());
-                store.append(chunk.entries(), true);
+                store.append(chunk.entries(), mayBeStoredAlready);
+                mayBeStoredAlready = true; // until the offset is saved: a failure in between replays the chunk
                 spill.replayed(chunk);
+                mayBeStoredAlready = false;
                 recorded.addAndGet(chunk.entries().size());
                 up();
             } catch (SQLException | RuntimeException e) {
                 down(e);
             } catch (IOException e) {
-                LOG.log(Level.ERROR, "cannot read the audit spill file", e);
+                LOG.log(Level.ERROR, "cannot read the audit spill file; trying again later", e);
+                unreadableUntilNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(settings.retryIntervalMillis());
                 return;
             }
         }
@@ -214,6 +261,7 @@ final class AuditWriter implements AutoCloseable {
             LOG.log(Level.WARNING, "audit database unreachable, spilling records to disk: " + e.getMessage());
         }
         reachable = false;
+        mayBeStoredAlready = true;
         lastError = e.getMessage();
         nextRetryNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(settings.retryIntervalMillis());
     }
@@ -223,5 +271,13 @@ final class AuditWriter implements AutoCloseable {
     public void close() throws InterruptedException {
         running = false;
         thread.join(TimeUnit.SECONDS.toMillis(30));
+        List<PendingRecord> late = new ArrayList<>();
+        buffer.drainTo(late); // handed over by a decision that finished while the writer stopped
+        try {
+            spill(entries(late));
+            spill.close();
+        } catch (IOException e) {
+            LOG.log(Level.ERROR, "cannot close the audit spill file", e);
+        }
     }
 }

@@ -14,6 +14,9 @@ final class HashChain {
     static final String GENESIS = "0".repeat(64);
     private static final char SEPARATOR = '\u001f';
     private static final char NULL = '\u0000';
+    private static final HexFormat HEX = HexFormat.of();
+    /** MessageDigest.getInstance looks the provider up each time: one digest per thread instead. */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(HashChain::sha256);
 
     private HashChain() {
     }
@@ -28,7 +31,7 @@ final class HashChain {
                 text.append(value);
             }
         }
-        return HexFormat.of().formatHex(sha256().digest(text.toString().getBytes(StandardCharsets.UTF_8)));
+        return HEX.formatHex(SHA_256.get().digest(text.toString().getBytes(StandardCharsets.UTF_8)));
     }
 
     private static MessageDigest sha256() {

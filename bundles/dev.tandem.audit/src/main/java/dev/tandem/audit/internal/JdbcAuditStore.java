@@ -32,6 +32,9 @@ final class JdbcAuditStore implements AuditStore, AutoCloseable {
     private final SchemaMigration migration;
     private boolean migrated;
     private Connection writer;
+    /** Per open writer connection: the insert statements and the last link of each chain, read once. */
+    private final Map<AuditTable, PreparedStatement> inserts = new EnumMap<>(AuditTable.class);
+    private final Map<AuditTable, ChainLink> heads = new EnumMap<>(AuditTable.class);
 
     JdbcAuditStore(AuditDatabase database, SchemaMigration migration) {
         this.database = database;
@@ -50,45 +53,56 @@ final class JdbcAuditStore implements AuditStore, AutoCloseable {
         }
         try {
             List<AuditEntry> fresh = skipKnown ? unknown(connection, entries) : entries;
-            insertChained(connection, fresh);
+            Map<AuditTable, ChainLink> newHeads = insertChained(connection, fresh);
             connection.commit();
-        } catch (PreparationFailed e) {
-            closeWriter();
-            throw e.getCause();
+            heads.putAll(newHeads);
         } catch (SQLException | RuntimeException e) {
             closeWriter();
             throw e;
         }
     }
 
-    private void insertChained(Connection connection, List<AuditEntry> entries) throws SQLException {
-        Map<AuditTable, ChainLink> heads = new EnumMap<>(AuditTable.class);
-        Map<AuditTable, PreparedStatement> inserts = new EnumMap<>(AuditTable.class);
-        try {
-            for (AuditEntry entry : entries) {
-                ChainLink head = heads.containsKey(entry.table()) ? heads.get(entry.table()) : head(connection, entry.table());
-                ChainLink link = head.next(entry);
-                PreparedStatement insert = inserts.computeIfAbsent(entry.table(), t -> prepare(connection, insertSql(t)));
-                bind(insert, entry, head, link);
-                insert.addBatch();
-                heads.put(entry.table(), link);
-            }
-            for (PreparedStatement insert : inserts.values()) {
-                insert.executeBatch();
-            }
-        } finally {
-            for (PreparedStatement insert : inserts.values()) {
-                insert.close();
-            }
+    /** Binds every entry to its chain and executes one batch per table; the new heads count once committed. */
+    private Map<AuditTable, ChainLink> insertChained(Connection connection, List<AuditEntry> entries)
+            throws SQLException {
+        Map<AuditTable, ChainLink> newHeads = new EnumMap<>(AuditTable.class);
+        for (AuditEntry entry : entries) {
+            AuditTable table = entry.table();
+            ChainLink head = newHeads.containsKey(table) ? newHeads.get(table) : head(connection, table);
+            ChainLink link = head.next(entry);
+            PreparedStatement insert = insert(connection, table);
+            bind(insert, entry, head, link);
+            insert.addBatch();
+            newHeads.put(table, link);
         }
+        for (AuditTable table : newHeads.keySet()) {
+            inserts.get(table).executeBatch();
+        }
+        return newHeads;
     }
 
-    private static ChainLink head(Connection connection, AuditTable table) throws SQLException {
+    private ChainLink head(Connection connection, AuditTable table) throws SQLException {
+        ChainLink known = heads.get(table);
+        if (known != null) {
+            return known;
+        }
         try (Statement statement = connection.createStatement();
              ResultSet row = statement.executeQuery(
                      "SELECT seq, hash FROM " + table.table() + " ORDER BY seq DESC LIMIT 1")) {
-            return row.next() ? new ChainLink(row.getLong(1), row.getString(2)) : ChainLink.START;
+            ChainLink head = row.next() ? new ChainLink(row.getLong(1), row.getString(2)) : ChainLink.START;
+            heads.put(table, head);
+            return head;
         }
+    }
+
+    private PreparedStatement insert(Connection connection, AuditTable table) throws SQLException {
+        PreparedStatement insert = inserts.get(table);
+        if (insert == null) {
+            insert = connection.prepareStatement(insertSql(table));
+            insert.setQueryTimeout(WRITE_TIMEOUT_SECONDS);
+            inserts.put(table, insert);
+        }
+        return insert;
     }
 
     private static void bind(PreparedStatement insert, AuditEntry entry, ChainLink previous, ChainLink link)
@@ -172,17 +186,10 @@ final class JdbcAuditStore implements AuditStore, AutoCloseable {
         return writer;
     }
 
-    private static PreparedStatement prepare(Connection connection, String sql) {
-        try {
-            PreparedStatement statement = connection.prepareStatement(sql);
-            statement.setQueryTimeout(WRITE_TIMEOUT_SECONDS);
-            return statement;
-        } catch (SQLException e) {
-            throw new PreparationFailed(e);
-        }
-    }
-
+    /** Forgets the connection and everything tied to it: the next batch reads the chain heads afresh. */
     private void closeWriter() {
+        inserts.clear();
+        heads.clear();
         if (writer != null) {
             try {
                 writer.close();
@@ -196,20 +203,6 @@ final class JdbcAuditStore implements AuditStore, AutoCloseable {
     @Override
     public void close() {
         closeWriter();
-    }
-
-    /** Carries an SQLException out of a lambda; unwrapped by callers. */
-    static final class PreparationFailed extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        PreparationFailed(SQLException cause) {
-            super(cause);
-        }
-
-        @Override
-        public synchronized SQLException getCause() {
-            return (SQLException) super.getCause();
-        }
     }
 
     static List<String> values(ResultSet row, AuditTable table) throws SQLException {

@@ -3,54 +3,48 @@ package dev.tandem.audit.internal;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
+import java.util.Locale;
 
-import dev.tandem.api.audit.DecisionRecord;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import dev.tandem.json.AuditJson;
 
-/** How {@code tandem audit export} writes decisions: JSON lines as the HTTP API shows them, or CSV for spreadsheets. */
+/**
+ * How {@code tandem audit export} writes records: JSON lines as the HTTP API shows them, or CSV for
+ * spreadsheets. What a record's columns and JSON are is up to its {@link RecordKind}.
+ */
 enum RecordFormat {
     JSONL {
         @Override
-        void write(DecisionRecord record, PrintStream out) {
-            out.println(new String(AuditJson.write(AuditJson.toTree(record)), StandardCharsets.UTF_8));
+        <R> void write(RecordKind<R> kind, R record, PrintStream out) {
+            ObjectNode json = kind.json(record);
+            out.println(new String(AuditJson.write(json), StandardCharsets.UTF_8));
         }
     },
     CSV {
         @Override
-        void header(PrintStream out) {
-            out.println(String.join(",", COLUMNS));
+        void header(RecordKind<?> kind, PrintStream out) {
+            out.println(String.join(",", kind.columns()));
         }
 
         @Override
-        void write(DecisionRecord record, PrintStream out) {
-            out.println(String.join(",", List.of(
-                    Long.toString(record.sequence()), cell(record.decisionId()), cell(record.interactionId()),
-                    record.at().toString(), cell(record.channel()), cell(record.language()), cell(record.route()),
-                    cell(record.queue()), Integer.toString(record.priority()), cell(String.join(";", record.skills())),
-                    cell(String.join(";", record.firedRules())), cell(signals(record.signals())),
-                    cell(record.rulesetName()), cell(record.rulesetVersion()), Long.toString(record.latencyMicros()),
-                    cell(record.failSafe()), cell(record.hash()))));
+        <R> void write(RecordKind<R> kind, R record, PrintStream out) {
+            out.println(String.join(",", kind.cells(record).stream().map(RecordFormat::cell).toList()));
         }
     };
 
-    static final List<String> COLUMNS = List.of("sequence", "decisionId", "interactionId", "at", "channel",
-            "language", "route", "queue", "priority", "skills", "firedRules", "signals", "ruleset", "rulesetVersion",
-            "latencyMicros", "failSafe", "hash");
-
     static RecordFormat of(String name) {
         try {
-            return valueOf(name.toUpperCase(java.util.Locale.ROOT));
+            return valueOf(name.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--format must be csv or jsonl, not " + name);
         }
     }
 
-    void header(PrintStream out) {
+    void header(RecordKind<?> kind, PrintStream out) {
     }
 
-    abstract void write(DecisionRecord record, PrintStream out);
+    abstract <R> void write(RecordKind<R> kind, R record, PrintStream out);
 
     /** RFC 4180: quoted when it holds a comma, quote or line break; quotes doubled. */
     static String cell(String value) {
@@ -63,10 +57,8 @@ enum RecordFormat {
         return value;
     }
 
-    private static String signals(Map<String, Object> signals) {
-        StringBuilder text = new StringBuilder();
-        new TreeMap<>(signals).forEach((name, value) -> text.append(text.isEmpty() ? "" : ";").append(name)
-                .append('=').append(value));
-        return text.toString();
+    /** Cells of a record, in the order of its kind's columns. */
+    static List<String> cells(Object... values) {
+        return java.util.Arrays.stream(values).map(v -> v == null ? null : v.toString()).toList();
     }
 }

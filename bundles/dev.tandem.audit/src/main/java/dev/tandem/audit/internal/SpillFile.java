@@ -1,34 +1,34 @@
 package dev.tandem.audit.internal;
 
-import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Append-only file of records the database could not take, one JSON line each, and beside it the
  * byte offset up to which they have been replayed. Records are replayed in the order they were
  * appended; a line torn by a crash (no newline) is left for the next append to overwrite.
+ * Lines are serialised before the lock is taken, so a deciding thread that spills waits only for
+ * the other appenders' writes into the page cache; {@link #sync} forces them to disk.
  */
-final class SpillFile {
-    private static final ObjectMapper JSON = JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
+final class SpillFile implements AutoCloseable {
+    private static final JsonFactory JSON = JsonFactory.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
     private static final byte NEWLINE = '\n';
 
     /** Records read back and the offset just past them. */
@@ -39,6 +39,8 @@ final class SpillFile {
     private final Path offsetFile;
     private long replayedOffset;
     private long pending;
+    private FileChannel appender;
+    private boolean unsynced;
 
     SpillFile(Path folder) throws IOException {
         Files.createDirectories(folder);
@@ -58,22 +60,44 @@ final class SpillFile {
     }
 
     /** Appends and forces the records to disk: once this returns they survive a crash. */
-    synchronized void append(List<AuditEntry> entries) throws IOException {
+    void append(List<AuditEntry> entries) throws IOException {
         if (entries.isEmpty()) {
             return;
         }
-        ByteArrayOutputStream lines = new ByteArrayOutputStream(entries.size() * 512);
-        for (AuditEntry entry : entries) {
-            lines.write(line(entry));
-            lines.write(NEWLINE);
+        write(lines(entries), entries.size());
+        sync();
+    }
+
+    /** Appends without forcing: durable at the next {@link #sync}, which the writer calls every flush interval. */
+    void appendUnforced(AuditEntry entry) throws IOException {
+        write(lines(List.of(entry)), 1);
+    }
+
+    /** Forces what was appended since the last call to disk. */
+    synchronized void sync() throws IOException {
+        if (unsynced && appender != null) {
+            appender.force(false);
         }
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                StandardOpenOption.WRITE)) {
-            channel.position(completeLength(channel));
-            channel.write(ByteBuffer.wrap(lines.toByteArray()));
-            channel.force(false);
+        unsynced = false;
+    }
+
+    private synchronized void write(byte[] lines, int count) throws IOException {
+        FileChannel channel = appender();
+        ByteBuffer buffer = ByteBuffer.wrap(lines);
+        while (buffer.hasRemaining()) {
+            channel.write(buffer);
         }
-        pending += entries.size();
+        unsynced = true;
+        pending += count;
+    }
+
+    private FileChannel appender() throws IOException {
+        if (appender == null || !appender.isOpen()) {
+            appender = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                    StandardOpenOption.WRITE);
+            appender.position(completeLength(appender));
+        }
+        return appender;
     }
 
     /** Up to {@code max} records from where replay stopped. */
@@ -84,11 +108,11 @@ final class SpillFile {
             return new Chunk(entries, offset);
         }
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
-             InputStream in = new BufferedInputStream(Channels.newInputStream(channel.position(offset)))) {
-            byte[] line;
-            while (entries.size() < max && (line = completeLine(in)) != null) {
-                offset += line.length + 1;
-                entries.add(entry(line));
+             InputStream in = Channels.newInputStream(channel.position(offset))) {
+            LineReader lines = new LineReader(in);
+            while (entries.size() < max && lines.next()) {
+                offset += lines.length() + 1;
+                entries.add(entry(lines.bytes(), lines.length()));
             }
         }
         return new Chunk(entries, offset);
@@ -103,10 +127,25 @@ final class SpillFile {
             replayedOffset = 0;
             // the offset is reset first: a crash between the two steps then replays, never skips
             writeOffset(0);
+            closeAppender();
             Files.deleteIfExists(file);
         } else {
             writeOffset(replayedOffset);
         }
+    }
+
+    @Override
+    public synchronized void close() throws IOException {
+        sync();
+        closeAppender();
+    }
+
+    private void closeAppender() throws IOException {
+        if (appender != null) {
+            appender.close();
+            appender = null;
+        }
+        unsynced = false;
     }
 
     private long readOffset() throws IOException {
@@ -150,30 +189,112 @@ final class SpillFile {
         return 0;
     }
 
-    private static byte[] completeLine(InputStream in) throws IOException {
-        ByteArrayOutputStream line = new ByteArrayOutputStream(512);
-        int b;
-        while ((b = in.read()) != -1) {
-            if (b == NEWLINE) {
-                return line.toByteArray();
-            }
-            line.write(b);
+    /** Complete lines, one after the other, read in large blocks; a last line without newline is not one. */
+    private static final class LineReader {
+        private final InputStream in;
+        private final byte[] block = new byte[1 << 16];
+        private int position;
+        private int limit;
+        private byte[] line = new byte[1024];
+        private int length;
+
+        LineReader(InputStream in) {
+            this.in = in;
         }
-        return null;
+
+        boolean next() throws IOException {
+            length = 0;
+            while (true) {
+                if (position == limit && !fill()) {
+                    return false;
+                }
+                int end = position;
+                while (end < limit && block[end] != NEWLINE) {
+                    end++;
+                }
+                append(end - position);
+                boolean complete = end < limit;
+                position = complete ? end + 1 : end;
+                if (complete) {
+                    return true;
+                }
+            }
+        }
+
+        private boolean fill() throws IOException {
+            position = 0;
+            limit = Math.max(0, in.read(block));
+            return limit > 0;
+        }
+
+        private void append(int count) {
+            if (length + count > line.length) {
+                line = Arrays.copyOf(line, Math.max(line.length * 2, length + count));
+            }
+            System.arraycopy(block, position, line, length, count);
+            length += count;
+        }
+
+        byte[] bytes() {
+            return line;
+        }
+
+        int length() {
+            return length;
+        }
     }
 
-    private static byte[] line(AuditEntry entry) throws IOException {
-        ObjectNode json = JSON.createObjectNode();
-        json.put("table", entry.table().name());
-        ArrayNode values = json.putArray("values");
-        entry.values().forEach(values::add);
-        return JSON.writeValueAsBytes(json);
+    /** {"table":"DECISIONS","values":[...]} per line; non-ASCII escaped, so a line never holds a raw newline byte. */
+    static byte[] lines(List<AuditEntry> entries) throws IOException {
+        ByteArrayOutputStream lines = new ByteArrayOutputStream(entries.size() * 512);
+        try (JsonGenerator json = JSON.createGenerator(lines)) {
+            json.setRootValueSeparator(null);
+            for (AuditEntry entry : entries) {
+                json.writeStartObject();
+                json.writeStringField("table", entry.table().name());
+                json.writeArrayFieldStart("values");
+                for (String value : entry.values()) {
+                    json.writeString(value);
+                }
+                json.writeEndArray();
+                json.writeEndObject();
+                json.writeRaw((char) NEWLINE);
+            }
+        }
+        return lines.toByteArray();
     }
 
-    private static AuditEntry entry(byte[] line) throws IOException {
-        JsonNode json = JSON.readTree(new String(line, StandardCharsets.US_ASCII));
-        List<String> values = new ArrayList<>();
-        json.path("values").forEach(value -> values.add(value.isNull() ? null : value.asText()));
-        return new AuditEntry(AuditTable.valueOf(json.path("table").asText()), values);
+    private static AuditEntry entry(byte[] line, int length) throws IOException {
+        try (JsonParser json = JSON.createParser(line, 0, length)) {
+            AuditTable table = null;
+            List<String> values = new ArrayList<>();
+            expect(json.nextToken(), JsonToken.START_OBJECT, line, length);
+            while (json.nextToken() == JsonToken.FIELD_NAME) {
+                String field = json.currentName();
+                JsonToken token = json.nextToken();
+                if ("table".equals(field)) {
+                    table = AuditTable.valueOf(json.getText());
+                } else if ("values".equals(field)) {
+                    expect(token, JsonToken.START_ARRAY, line, length);
+                    while ((token = json.nextToken()) != JsonToken.END_ARRAY) {
+                        values.add(token == JsonToken.VALUE_NULL ? null : json.getText());
+                    }
+                } else {
+                    json.skipChildren();
+                }
+            }
+            if (table == null) {
+                throw new IOException("a spilled record without its table: " + new String(line, 0,
+                        Math.min(length, 200), java.nio.charset.StandardCharsets.US_ASCII));
+            }
+            return new AuditEntry(table, values);
+        }
+    }
+
+    private static void expect(JsonToken actual, JsonToken expected, byte[] line, int length) throws IOException {
+        if (actual != expected) {
+            throw new IOException("a spilled record is not a JSON object with a values array: " + new String(line,
+                    0, Math.min(length, 200), java.nio.charset.StandardCharsets.US_ASCII));
+        }
     }
 }

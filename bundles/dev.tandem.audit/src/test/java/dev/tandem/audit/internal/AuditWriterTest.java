@@ -1,12 +1,16 @@
 package dev.tandem.audit.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
@@ -20,7 +24,7 @@ class AuditWriterTest {
     Path folder;
 
     /** A store that keeps batches in memory and can be switched off, as a database goes away. */
-    static final class MemoryStore implements AuditStore {
+    static class MemoryStore implements AuditStore {
         final List<List<AuditEntry>> batches = new ArrayList<>();
         volatile boolean down;
 
@@ -83,6 +87,38 @@ class AuditWriterTest {
             await(() -> store.ids().size() == 50);
         }
         assertEquals(ids(0, 50), store.ids());
+    }
+
+    /** A store that holds every write until released, as a database that has stopped answering. */
+    static final class StuckStore extends MemoryStore {
+        final CountDownLatch released = new CountDownLatch(1);
+
+        @Override
+        public void append(List<AuditEntry> entries, boolean skipKnown) throws SQLException {
+            try {
+                released.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            super.append(entries, skipKnown);
+        }
+    }
+
+    @Test
+    void aFullBufferNeverMakesTheDecidingThreadWaitAndLosesNothing() throws Exception {
+        StuckStore store = new StuckStore();
+        AuditWriter.Settings small = new AuditWriter.Settings(64, 16, 10, 50);
+        try (AuditWriter writer = new AuditWriter(small, store, new SpillFile(folder))) {
+            // the store holds the writer's first batch: everything else overflows the 64-record buffer
+            assertTimeoutPreemptively(Duration.ofSeconds(10), () -> submit(writer, 0, 5_000));
+            assertTrue(writer.spilledRecords() >= 5_000 - 64 - 16, "spilled " + writer.spilledRecords());
+            assertEquals(5_000, writer.backlog() + store.ids().size());
+            store.released.countDown();
+            await(() -> store.ids().size() == 5_000);
+            assertEquals(0, writer.lostRecords());
+        }
+        assertEquals(5_000, store.ids().stream().distinct().count());
+        assertEquals(new HashSet<>(ids(0, 5_000)), new HashSet<>(store.ids()));
     }
 
     /** The documented crash bound: a record is durable one flush interval (plus a write) after it was handed over. */

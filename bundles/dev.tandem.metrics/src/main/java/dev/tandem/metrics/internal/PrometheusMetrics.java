@@ -93,6 +93,10 @@ public class PrometheusMetrics extends HttpServlet implements DecisionListener, 
         return current == null ? Double.NaN : value.applyAsDouble(current.status());
     }
 
+    String scrape() {
+        return registry.scrape();
+    }
+
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         if (!request.getMethod().equals("GET")) {
@@ -100,7 +104,7 @@ public class PrometheusMetrics extends HttpServlet implements DecisionListener, 
             response.sendError(405);
             return;
         }
-        byte[] body = registry.scrape().getBytes(StandardCharsets.UTF_8);
+        byte[] body = scrape().getBytes(StandardCharsets.UTF_8);
         response.setStatus(200);
         response.setContentType(CONTENT_TYPE);
         response.setContentLength(body.length);
