@@ -24,12 +24,25 @@ final class DecisionMaker {
     static final int FAIL_SAFE_PRIORITY = 50;
     static final String FAIL_SAFE_RULE = "when the engine cannot decide, a human does";
 
+    /** Told of every decision whose rules ran into a limit. */
+    interface RunawayListener {
+        RunawayListener NONE = (version, runaway) -> { };
+
+        void ranAway(RulesetRef version, Runaway runaway);
+    }
+
     private final SignalDetection detection;
     private final Limits limits;
+    private final RunawayListener runaways;
 
     DecisionMaker(SignalDetection detection, Limits limits) {
+        this(detection, limits, RunawayListener.NONE);
+    }
+
+    DecisionMaker(SignalDetection detection, Limits limits, RunawayListener runaways) {
         this.detection = detection;
         this.limits = limits;
+        this.runaways = runaways;
     }
 
     /**
@@ -50,6 +63,9 @@ final class DecisionMaker {
         }
         Evaluation evaluation = ruleset.evaluate(interaction, signals, limits);
         if (evaluation.failed()) {
+            if (evaluation.runaway() != null) {
+                runaways.ranAway(ref, evaluation.runaway());
+            }
             return failSafe(interaction, signals, ref, evaluation.firedRules(), evaluation.failure(), start);
         }
         Decision decision = evaluation.decision();

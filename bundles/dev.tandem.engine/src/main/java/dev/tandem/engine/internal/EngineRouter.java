@@ -37,6 +37,9 @@ public class EngineRouter implements Router {
 
         @AttributeDefinition(description = "Time budget of the rules in one decision, ms, before it fails safe")
         long timeBudgetMillis() default 100;
+
+        @AttributeDefinition(description = "Memory the rules of one decision may allocate, MB, before it fails safe; 0: no budget")
+        long memoryBudgetMegabytes() default 64;
     }
 
     static final String RULESET_ATTRIBUTE = "ruleset";
@@ -49,6 +52,8 @@ public class EngineRouter implements Router {
     private final List<DecisionListener> listeners = new CopyOnWriteArrayList<>();
     @Reference
     private SignalDetection signalDetection;
+    @Reference
+    private RunawayWatch runawayWatch;
 
     private volatile String defaultRuleset;
     private volatile DecisionMaker decisionMaker;
@@ -57,7 +62,8 @@ public class EngineRouter implements Router {
     @Modified
     void configure(Config config) {
         defaultRuleset = config.ruleset();
-        decisionMaker = new DecisionMaker(signalDetection, Limits.of(config.maxFirings(), config.timeBudgetMillis()));
+        decisionMaker = new DecisionMaker(signalDetection,
+                Limits.of(config.maxFirings(), config.timeBudgetMillis(), config.memoryBudgetMegabytes()), runawayWatch);
     }
 
     @Override

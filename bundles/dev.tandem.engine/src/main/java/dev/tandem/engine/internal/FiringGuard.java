@@ -1,5 +1,6 @@
 package dev.tandem.engine.internal;
 
+import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,10 +16,13 @@ import dev.tandem.api.rules.Decision;
  * Watches one decision's rule firings at a time: names the firing rule on the
  * decision (so reasons cite it), re-presents the decision fact when a rule
  * changed it (so {@code Decision( human )} conditions see escalations), and
- * halts the session when the firing count or the time budget is exceeded.
+ * halts the session when the firing count, the time budget or the memory budget is exceeded.
  * Belongs to one pooled session; re-armed for each decision.
  */
 final class FiringGuard extends DefaultAgendaEventListener {
+    /** Whether the JVM counts each thread's allocations; without that, memory is not budgeted (OOME still fails safe). */
+    private static final boolean METERED = allocationMetered();
+
     private final KieSession session;
     private Decision decision;
     private FactHandle decisionHandle;
@@ -27,6 +31,9 @@ final class FiringGuard extends DefaultAgendaEventListener {
     private List<String> firedRules;
     private int seenChanges;
     private String exceeded;
+    private Runaway runaway;
+    private long allocatedBefore;
+    private long cpuBefore;
 
     FiringGuard(KieSession session) {
         this.session = session;
@@ -40,15 +47,22 @@ final class FiringGuard extends DefaultAgendaEventListener {
         firedRules = new ArrayList<>(8);
         seenChanges = 0;
         exceeded = null;
+        runaway = null;
+        allocatedBefore = newLimits.maxAllocatedBytes() > 0 && METERED ? ThreadAllocation.current() : 0;
+        cpuBefore = METERED ? ThreadAllocation.cpuNanos() : 0;
     }
 
     @Override
     public void beforeMatchFired(BeforeMatchFiredEvent event) {
         String rule = event.getMatch().getRule().getName();
         if (firedRules.size() >= limits.maxFirings()) {
-            stop("more than " + limits.maxFirings() + " rule firings (last: '" + rule + "')");
+            stop(Runaway.FIRINGS, rule, "more than " + limits.maxFirings() + " rule firings (last: '" + rule + "')");
+        } else if (overMemoryBudget()) {
+            stop(Runaway.MEMORY, rule, "memory budget of " + limits.maxAllocatedBytes() / (1024 * 1024)
+                    + " MB exceeded (at rule '" + rule + "')");
         } else if (System.nanoTime() > deadline) {
-            stop("time budget of " + limits.timeBudgetNanos() / 1_000_000 + " ms exceeded (at rule '" + rule + "')");
+            stop(rulesBurnedTheTime() ? Runaway.TIME : null, rule, "time budget of "
+                    + limits.timeBudgetNanos() / 1_000_000 + " ms exceeded (at rule '" + rule + "')");
         }
         firedRules.add(rule);
         decision.ruleFiring(rule);
@@ -62,11 +76,37 @@ final class FiringGuard extends DefaultAgendaEventListener {
         }
     }
 
-    private void stop(String why) {
+    /** What the rules allocated so far: the previous firings built it, the next one must not run on it. */
+    private boolean overMemoryBudget() {
+        return limits.maxAllocatedBytes() > 0 && METERED
+                && ThreadAllocation.current() - allocatedBefore > limits.maxAllocatedBytes();
+    }
+
+    /**
+     * Did the rules use at least half the time budget on the CPU? If not, the machine stalled the thread (a pause
+     * of the collector, a starved core): the decision still fails safe, but the ruleset is not blamed for it.
+     */
+    private boolean rulesBurnedTheTime() {
+        return !METERED || ThreadAllocation.cpuNanos() - cpuBefore >= limits.timeBudgetNanos() / 2;
+    }
+
+    /** @param limit the runaway to count against the ruleset, or null when the ruleset is not to blame */
+    private void stop(String limit, String rule, String why) {
         if (exceeded == null) {
             exceeded = why;
+            runaway = limit == null ? null : new Runaway(limit, rule);
         }
         session.halt();
+    }
+
+    private static boolean allocationMetered() {
+        try {
+            return ThreadAllocation.supported();
+        } catch (LinkageError unavailable) {
+            System.getLogger(FiringGuard.class.getName()).log(Level.WARNING,
+                    "this JVM does not count thread allocations: rules get no memory budget", unavailable);
+            return false;
+        }
     }
 
     String currentRule() {
@@ -80,5 +120,10 @@ final class FiringGuard extends DefaultAgendaEventListener {
     /** Why the run was cut short, or null. */
     String exceeded() {
         return exceeded;
+    }
+
+    /** The limit that cut the run short, or null. */
+    Runaway runaway() {
+        return runaway;
     }
 }

@@ -21,7 +21,10 @@ import dev.tandem.api.Problem;
 import dev.tandem.api.RulesetRef;
 import dev.tandem.api.rules.Decision;
 
-/** Compiles DRL files into a {@link CompiledRuleset}, or reports every problem with file, line and column. */
+/**
+ * Compiles DRL files into a {@link CompiledRuleset}, or reports every problem with file, line and column;
+ * code that leaves the rule sandbox is a problem too, found before any of it runs.
+ */
 final class RulesetCompiler {
 
     /** The outcome: a ruleset, or the problems that prevent one. */
@@ -65,6 +68,10 @@ final class RulesetCompiler {
             return new Result(null, problems);
         }
         KieBase kieBase = builder.newKieBase();
+        List<Problem> refused = SandboxCheck.compiled(kieBase, drlFiles);
+        if (!refused.isEmpty()) {
+            return new Result(null, refused);
+        }
         if (!declaresDecisionGlobal(kieBase)) {
             return failure(new Problem(drlFiles.keySet().iterator().next(), 0, 0,
                     "no rule file declares 'global " + Decision.class.getName() + " " + CompiledRuleset.DECISION_GLOBAL

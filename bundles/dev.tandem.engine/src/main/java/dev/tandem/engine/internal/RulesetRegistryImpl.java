@@ -182,8 +182,6 @@ public class RulesetRegistryImpl implements RulesetRegistry, ActiveRulesets, Bun
 
     @Override
     public RulesetInfo rollback(String name, String requestedBy) throws UnknownRulesetException {
-        Deployment retiring;
-        RulesetInfo nowActive;
         synchronized (deployLock) {
             synchronized (this) {
                 Deque<Deployment> stack = versions.get(name);
@@ -194,16 +192,44 @@ public class RulesetRegistryImpl implements RulesetRegistry, ActiveRulesets, Bun
                     throw new IllegalStateException("'" + name + "' " + stack.peekLast().version()
                             + " is the only version: there is nothing to roll back to");
                 }
-                retiring = stack.removeLast();
-                publish();
-                persist();
-                nowActive = stack.peekLast().info(RulesetState.ACTIVE);
             }
-            LOG.log(Level.INFO, "{0} rolled {1} back from {2} to {3}", requestedBy, name, retiring.version(),
-                    nowActive.version());
-            uninstallAndRetire(retiring);
-            announce(Kind.ROLLED_BACK, name, retiring.version(), nowActive.version(), requestedBy, List.of());
+            return rollBack(name, requestedBy, List.of());
         }
+    }
+
+    @Override
+    public boolean withdraw(RulesetRef version, String actor, String reason) {
+        synchronized (deployLock) {
+            synchronized (this) {
+                Deque<Deployment> stack = versions.get(version.name());
+                CompiledRuleset current = active.get(version.name());
+                if (stack == null || stack.size() < 2 || current == null || !current.ref().equals(version)) {
+                    return false;
+                }
+            }
+            List<Problem> why = List.of(new Problem(null, 0, 0, reason));
+            rollBack(version.name(), actor, why);
+            recordFailure(new RulesetInfo(version.name(), version.version(), RulesetState.FAILED, Instant.now(),
+                    actor, why));
+            return true;
+        }
+    }
+
+    /** Pops the active version of a ruleset that has a previous one; called with the deploy lock held. */
+    private RulesetInfo rollBack(String name, String actor, List<Problem> why) {
+        Deployment retiring;
+        RulesetInfo nowActive;
+        synchronized (this) {
+            Deque<Deployment> stack = versions.get(name);
+            retiring = stack.removeLast();
+            publish();
+            persist();
+            nowActive = stack.peekLast().info(RulesetState.ACTIVE);
+        }
+        LOG.log(Level.INFO, "{0} rolled {1} back from {2} to {3} {4}", actor, name, retiring.version(),
+                nowActive.version(), why.isEmpty() ? "" : why.get(0).message());
+        uninstallAndRetire(retiring);
+        announce(Kind.ROLLED_BACK, name, retiring.version(), nowActive.version(), actor, why);
         return nowActive;
     }
 
@@ -317,6 +343,7 @@ public class RulesetRegistryImpl implements RulesetRegistry, ActiveRulesets, Bun
         deployedAtByLocation.put(location, deployedAt);
         Bundle bundle = null;
         try (InputStream in = Files.newInputStream(jar)) {
+            refuseIfOutsideSandbox(jar, manifest);
             bundle = context.installBundle(location, in);
             bundle.start();
             List<Problem> problems = refusals.remove(bundle.getBundleId());
@@ -340,6 +367,16 @@ public class RulesetRegistryImpl implements RulesetRegistry, ActiveRulesets, Bun
         } finally {
             deployerByLocation.remove(location);
             deployedAtByLocation.remove(location);
+        }
+    }
+
+    /** Before installing: a bundle's activator or classes must not get a chance to run (restored jars included). */
+    private static void refuseIfOutsideSandbox(Path jar, RuleBundleManifest manifest)
+            throws IOException, RulesetRejectedException {
+        List<Problem> problems = SandboxCheck.jar(Files.readAllBytes(jar));
+        if (!problems.isEmpty()) {
+            throw new RulesetRejectedException(manifest.name() + " " + manifest.version()
+                    + " leaves the rule sandbox: " + problems.size() + " problem(s)", problems);
         }
     }
 

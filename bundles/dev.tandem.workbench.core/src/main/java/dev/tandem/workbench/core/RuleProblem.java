@@ -24,7 +24,9 @@ public record RuleProblem(Kind kind, String file, int line, int column, String m
         /** a rule can never fire because its conditions contradict each other */
         CONTRADICTION,
         /** a scenario file cannot be read, or a scenario's decision differs from what it expects */
-        SCENARIO
+        SCENARIO,
+        /** rule code reaches outside the rule sandbox (see {@code dev.tandem.rules.sandbox.RuleSandbox}) */
+        SANDBOX
     }
 
     /** {@code file:line:col: message}, the form compilers use and CI tools link. */

@@ -10,6 +10,7 @@ import dev.tandem.workbench.core.RuleProblem.Kind;
 import dev.tandem.workbench.core.internal.DrlChecks;
 import dev.tandem.workbench.core.internal.DroolsBuild;
 import dev.tandem.workbench.core.internal.FactModel;
+import dev.tandem.workbench.core.internal.SandboxCheck;
 import dev.tandem.workbench.core.internal.TextPosition;
 
 /** Finds everything wrong with a rule project without running it. Stateless and thread-safe. */
@@ -23,9 +24,14 @@ public final class RuleValidator {
     public List<RuleProblem> validate(RuleProject project) {
         List<RuleProblem> problems = new ArrayList<>();
         project.drlFiles().forEach((file, text) -> problems.addAll(DrlChecks.check(file, text)));
-        DroolsBuild.build(project.drlFiles()).problems().stream()
+        DroolsBuild.Result build = DroolsBuild.build(project.drlFiles());
+        build.problems().stream()
                 .filter(problem -> !explainedBetter(problem, problems))
                 .forEach(problems::add);
+        if (build.ok()) {
+            problems.addAll(SandboxCheck.compiled(build.kieBase(), project.drlFiles()));
+        }
+        problems.addAll(SandboxCheck.classFiles(project.folder()));
         project.scenarioFiles().forEach((file, text) -> problems.addAll(checkScenarios(file, text)));
         problems.sort(BY_PLACE);
         return problems;

@@ -4,7 +4,7 @@
  * The workbench UI and the {@code tandem rules} CLI are both built on it.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package dev.tandem.workbench.core;
 
 import org.osgi.annotation.bundle.Export;
