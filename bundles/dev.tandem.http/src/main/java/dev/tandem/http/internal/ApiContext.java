@@ -56,6 +56,10 @@ public class ApiContext extends ServletContextHelper {
         @AttributeDefinition(description = "One entry per user: name;role[,role...];sha256:<salt>:<hash>, "
                 + "roles admin, deployer, auditor, channel; `tandem token NAME ROLES` makes an entry")
         String[] users() default {};
+
+        @AttributeDefinition(description = "Four eyes: a deploy waits for the approval of a second user with the "
+                + "deploy permission (POST /api/v1/rulesets/{name}/{version}/approve)")
+        boolean fourEyes() default false;
     }
 
     @Reference(service = DeploymentListener.class, cardinality = ReferenceCardinality.MULTIPLE,
@@ -171,9 +175,13 @@ public class ApiContext extends ServletContextHelper {
         }
     }
 
-    /** The ruleset a rollback names; a deploy's ruleset is only known from its jar. */
+    /** The ruleset a rollback or an approval names; a deploy's ruleset is only known from its jar. */
     private static String rulesetOf(String path) {
-        return RulesetPath.parse(path.substring(Math.min(path.length(), RulesetsServlet.BASE.length())))
-                instanceof RulesetPath.Rollback rollback ? rollback.name() : null;
+        String below = path.substring(Math.min(path.length(), RulesetsServlet.BASE.length()));
+        String[] approval = DeployApprovals.approvalTarget(below);
+        if (approval != null) {
+            return approval[0];
+        }
+        return RulesetPath.parse(below) instanceof RulesetPath.Rollback rollback ? rollback.name() : null;
     }
 }

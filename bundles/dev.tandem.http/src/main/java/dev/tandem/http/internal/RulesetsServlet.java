@@ -14,6 +14,9 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardContextSelect;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import dev.tandem.api.Problem;
 import dev.tandem.api.RulesetInfo;
 import dev.tandem.api.RulesetRegistry;
@@ -41,9 +44,18 @@ public class RulesetsServlet extends ApiServlet {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile RulesetRegistry registry;
 
+    @Reference
+    private DeployApprovals approvals;
+
     @Override
     protected void handle(HttpServletRequest request, HttpServletResponse response) throws HttpProblem, IOException {
         String method = request.getMethod();
+        String[] approval = DeployApprovals.approvalTarget(request.getPathInfo());
+        if (approval != null) {
+            requireMethod(method, "POST");
+            approve(approval[0], approval[1], request, response);
+            return;
+        }
         switch (RulesetPath.parse(request.getPathInfo())) {
             case RulesetPath.All all when method.equals("GET") ->
                     writeJson(response, 200, RulesetJson.toTree(registry().rulesets()));
@@ -88,6 +100,35 @@ public class RulesetsServlet extends ApiServlet {
             throw HttpProblem.unprocessable(notAJar, "problems",
                     RulesetJson.problems(List.of(new Problem(null, 0, 0, notAJar))));
         }
+        if (approvals.required()) {
+            hold(jar, deployer, request, response);
+        } else {
+            activate(rulesets, jar, deployer, request, response);
+        }
+    }
+
+    /** Four eyes: the deploy waits until another user approves it. */
+    private void hold(byte[] jar, String deployer, HttpServletRequest request, HttpServletResponse response)
+            throws HttpProblem, IOException {
+        DeployApprovals.Pending held = approvals.hold(jar, deployer);
+        String approve = request.getContextPath() + DeployApprovals.approvePath(held);
+        response.setHeader("Location", approve);
+        ObjectNode json = JsonNodeFactory.instance.objectNode().put("name", held.name())
+                .put("version", held.version()).put("state", "PENDING").put("requestedBy", held.requestedBy())
+                .put("requestedAt", held.at().toString()).put("approve", approve);
+        writeJson(response, 202, json);
+    }
+
+    private void approve(String name, String version, HttpServletRequest request, HttpServletResponse response)
+            throws HttpProblem, IOException {
+        RulesetRegistry rulesets = registry();
+        String approver = user(request);
+        DeployApprovals.Pending held = approvals.approve(name, version, approver);
+        activate(rulesets, held.jar(), held.requestedBy() + ", approved by " + approver, request, response);
+    }
+
+    private void activate(RulesetRegistry rulesets, byte[] jar, String deployer, HttpServletRequest request,
+                          HttpServletResponse response) throws HttpProblem, IOException {
         try {
             RulesetInfo active = rulesets.deploy(new ByteArrayInputStream(jar), deployer);
             response.setHeader("Location", request.getContextPath() + BASE + "/" + PathSegment.encode(active.name())
