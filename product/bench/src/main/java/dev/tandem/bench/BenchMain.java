@@ -60,8 +60,8 @@ public final class BenchMain {
         row("    signals given + metrics and audit listeners", perSecond.get("engineWithAuditAndMetricsListeners"));
         row("(b) raw Drools, new stateless session per decision", perSecond.get("rawDrools"));
         row("(c) hand-written Java", perSecond.get("handWrittenJava"));
-        System.out.printf("%-52s %14s %9s %9s %9s %7s%n", "HTTP, wrk -t2 -c32 on the same machine", "requests/s",
-                "p50 µs", "p99 µs", "p999 µs", "errors");
+        System.out.printf("%-52s %14s %9s %9s %9s %7s %12s%n", "HTTP, wrk -t2 -c32 on the same machine", "requests/s",
+                "p50 µs", "p99 µs", "p999 µs", "errors", "server CPU µs");
         http("(d) POST /api/v1/decisions", decisions);
         http("(d) POST /api/v1/noop (HTTP ceiling)", noop);
         System.out.printf("%-52s %10s %10s %10s%n", "(e) deploy -> active", "first ms", "best ms", "heap MB");
@@ -85,7 +85,7 @@ public final class BenchMain {
             System.out.printf("%-52s %14s%n", label, "n/a (wrk is not installed)");
             return;
         }
-        System.out.printf("%-52s %,14.0f %9d %9d %9d %7d%n", label, figure.perSecond(), figure.p50(), figure.p99(),
-                figure.p999(), figure.errors());
+        System.out.printf("%-52s %,14.0f %9d %9d %9d %7d %12.0f%n", label, figure.perSecond(), figure.p50(),
+                figure.p99(), figure.p999(), figure.errors(), figure.cpuMicrosPerRequest());
     }
 }

@@ -1,6 +1,7 @@
 package dev.tandem.bench;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,8 +14,12 @@ import java.util.regex.Pattern;
  * interactions to the running engine, then to its no-op endpoint.
  */
 final class HttpBench {
-    /** Requests per second and latency percentiles in microseconds. */
-    record Figure(String endpoint, double perSecond, long p50, long p99, long p999, long errors) {
+    /**
+     * Requests per second, latency percentiles in microseconds, and the CPU time the engine's process spent per
+     * request: the figure that stays comparable when other work shares the machine.
+     */
+    record Figure(String endpoint, double perSecond, long p50, long p99, long p999, long errors,
+                  double cpuMicrosPerRequest) {
     }
 
     private static final Pattern RESULT = Pattern.compile(
@@ -73,15 +78,25 @@ final class HttpBench {
     }
 
     private Figure load(String path, Path script, int duration) throws IOException, InterruptedException {
+        long cpuBefore = processCpuNanos();
         Process wrk = new ProcessBuilder(List.of("wrk", "-t2", "-c" + connections, "-d" + duration + "s",
                 "-s", script.toString(), "http://127.0.0.1:" + port + path)).redirectErrorStream(true).start();
         String output = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         wrk.waitFor();
+        long cpuNanos = processCpuNanos() - cpuBefore;
         Matcher matcher = RESULT.matcher(output);
         if (!matcher.find()) {
             throw new IOException("wrk printed no result:\n" + output);
         }
-        return new Figure(path, Double.parseDouble(matcher.group(1)), Long.parseLong(matcher.group(2)),
-                Long.parseLong(matcher.group(3)), Long.parseLong(matcher.group(4)), Long.parseLong(matcher.group(5)));
+        double perSecond = Double.parseDouble(matcher.group(1));
+        return new Figure(path, perSecond, Long.parseLong(matcher.group(2)), Long.parseLong(matcher.group(3)),
+                Long.parseLong(matcher.group(4)), Long.parseLong(matcher.group(5)),
+                cpuNanos / 1_000.0 / (perSecond * duration));
+    }
+
+    /** CPU time of this process, where the engine runs: every thread, audit writer and garbage collector included. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 }
