@@ -129,6 +129,18 @@ class EngineDeploymentTest {
         assertEquals("1.0.5", activeVersion());
     }
 
+    @Test
+    @Order(8)
+    void forAnEngineOnThisMachineTheCliReadsTheAdminTokenFromTheDataFolder(@TempDir Path folder) throws Exception {
+        Path project = Fixtures.copyOfDefault(folder);
+        Fixtures.edit(project, "pom.xml", "<version>1.0.0</version>", "<version>1.0.6</version>");
+        PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        assertEquals(Cli.OK, new Cli(quiet, quiet, Map.of("TANDEM_DATA", data.resolve("engine").toString()))
+                .run("deploy", project.toString(), "--engine", engine.uri().toString()));
+        assertEquals("admin", engine.client().rulesets().stream().filter(r -> r.version().equals("1.0.6"))
+                .findFirst().orElseThrow().deployedBy());
+    }
+
     private static String activeVersion() throws EngineException {
         return engine.client().rulesets().stream()
                 .filter(r -> r.name().equals(NAME) && r.state() == RulesetState.ACTIVE)
