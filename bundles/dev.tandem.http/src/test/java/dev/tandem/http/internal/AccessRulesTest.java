@@ -22,6 +22,7 @@ class AccessRulesTest {
             POST   | /api/v1/rulesets                             | DEPLOY
             PUT    | /api/v1/rulesets/rules.a                     | DEPLOY
             POST   | /api/v1/rulesets/rules.a/rollback            | ROLLBACK
+            POST   | /api/v1/rulesets/rules.a/1.0.1/approve       | DEPLOY
             GET    | /api/v1/rulesets/rules.a/rollback            | READ
             GET    | /api/v1/deployments                          | READ
             POST   | /api/v1/deployments                          | READ
