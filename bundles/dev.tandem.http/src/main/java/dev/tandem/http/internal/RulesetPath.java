@@ -5,6 +5,7 @@ import java.util.List;
 /** What a path below /api/v1/rulesets addresses (the servlet's path info, already percent-decoded). */
 sealed interface RulesetPath {
     String ROLLBACK = "rollback";
+    String FILES = "files";
 
     /** /api/v1/rulesets */
     record All() implements RulesetPath {
@@ -20,6 +21,10 @@ sealed interface RulesetPath {
 
     /** /api/v1/rulesets/{name}/rollback; no version is called "rollback", since OSGi versions start with a digit */
     record Rollback(String name) implements RulesetPath {
+    }
+
+    /** /api/v1/rulesets/{name}/{version}/files: the rule and scenario files of a deployed version */
+    record Files(String name, String version) implements RulesetPath {
     }
 
     record Unknown() implements RulesetPath {
@@ -41,6 +46,7 @@ sealed interface RulesetPath {
             case 2 -> segments.get(1).equals(ROLLBACK)
                     ? new Rollback(segments.get(0))
                     : new Version(segments.get(0), segments.get(1));
+            case 3 -> segments.get(2).equals(FILES) ? new Files(segments.get(0), segments.get(1)) : new Unknown();
             default -> new Unknown();
         };
     }

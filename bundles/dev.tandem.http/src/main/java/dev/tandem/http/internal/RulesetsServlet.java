@@ -6,6 +6,8 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.List;
 
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -29,7 +31,8 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * /api/v1/rulesets: GET lists every deployed version, POST deploys a rule bundle jar;
- * GET /{name} and /{name}/{version} show versions; POST /{name}/rollback reactivates the previous version.
+ * GET /{name} and /{name}/{version} show versions, GET /{name}/{version}/files its rule and scenario files;
+ * POST /{name}/rollback reactivates the previous version.
  */
 @Component(service = Servlet.class)
 @HttpWhiteboardContextSelect(ApiContext.SELECT)
@@ -46,6 +49,12 @@ public class RulesetsServlet extends ApiServlet {
 
     @Reference
     private DeployApprovals approvals;
+    private BundleContext bundles;
+
+    @Activate
+    void activate(BundleContext context) {
+        bundles = context;
+    }
 
     @Override
     protected void handle(HttpServletRequest request, HttpServletResponse response) throws HttpProblem, IOException {
@@ -68,6 +77,11 @@ public class RulesetsServlet extends ApiServlet {
             case RulesetPath.Version version -> {
                 requireMethod(method, "GET");
                 writeJson(response, 200, RulesetJson.toTree(version(version.name(), version.version())));
+            }
+            case RulesetPath.Files files -> {
+                requireMethod(method, "GET");
+                RulesetInfo deployed = version(files.name(), files.version());
+                writeJson(response, 200, RuleBundleFiles.toTree(deployed, RuleBundleFiles.read(bundles, deployed)));
             }
             case RulesetPath.Rollback rollback -> {
                 requireMethod(method, "POST");

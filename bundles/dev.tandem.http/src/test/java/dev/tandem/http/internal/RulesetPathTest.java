@@ -34,9 +34,15 @@ class RulesetPathTest {
                 RulesetPath.parse("/rules.escalation-default/rollback"));
     }
 
+    @Test
+    void addressesTheFilesOfOneVersion() {
+        assertEquals(new RulesetPath.Files("rules.escalation-default", "1.0.3"),
+                RulesetPath.parse("/rules.escalation-default/1.0.3/files"));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"", "//", "/a/", "/a//rollback", "/a/rollback/", "/a/rollback/now", "/a/1.0/x",
-            "/ /rollback", "rules"})
+            "/a/1.0/files/x", "/a/1.0/file", "/ /rollback", "rules"})
     void addressesNothingElse(String pathInfo) {
         assertEquals(new RulesetPath.Unknown(), RulesetPath.parse(pathInfo));
     }

@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,7 +21,7 @@ import dev.tandem.api.Problem;
 import dev.tandem.api.RulesetInfo;
 import dev.tandem.api.RulesetState;
 
-/** The engine's ruleset API over HTTP: list, deploy a rule bundle jar, roll back. */
+/** The engine's ruleset API over HTTP: list, deploy a rule bundle jar, roll back, read a deployed version's files. */
 public final class EngineClient {
     public static final URI DEFAULT_ENGINE = URI.create("http://localhost:8080");
     private static final String RULESETS = "/api/v1/rulesets";
@@ -60,6 +62,19 @@ public final class EngineClient {
         String path = RULESETS + "/" + URLEncoder.encode(rulesetName, StandardCharsets.UTF_8).replace("+", "%20")
                 + "/rollback";
         return ruleset(send(request(path).POST(HttpRequest.BodyPublishers.noBody()), 200, "roll back"));
+    }
+
+    /** The rule and scenario files of a deployed version, by their path in the rule bundle. */
+    public SortedMap<String, String> ruleFiles(String rulesetName, String version) throws EngineException {
+        String path = RULESETS + "/" + segment(rulesetName) + "/" + segment(version) + "/files";
+        SortedMap<String, String> files = new TreeMap<>();
+        send(request(path).GET(), 200, "read the files of " + rulesetName + " " + version).path("files")
+                .properties().forEach(file -> files.put(file.getKey(), file.getValue().asText()));
+        return files;
+    }
+
+    private static String segment(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     private HttpRequest.Builder request(String path) {
