@@ -28,12 +28,14 @@ final class FiringGuard extends DefaultAgendaEventListener {
     private FactHandle decisionHandle;
     private Limits limits;
     private long deadline;
+    /** A tenth of the budget into the decision: a firing after it shows the rules themselves are slow. */
+    private long slow;
     private List<String> firedRules;
     private int seenChanges;
     private String exceeded;
     private Runaway runaway;
     private long allocatedBefore;
-    private long cpuBefore;
+    private boolean firedWhenSlow;
 
     FiringGuard(KieSession session) {
         this.session = session;
@@ -44,12 +46,13 @@ final class FiringGuard extends DefaultAgendaEventListener {
         decisionHandle = newDecisionHandle;
         limits = newLimits;
         deadline = startNanos + newLimits.timeBudgetNanos();
+        slow = startNanos + newLimits.timeBudgetNanos() / 10;
         firedRules = new ArrayList<>(8);
         seenChanges = 0;
         exceeded = null;
         runaway = null;
         allocatedBefore = newLimits.maxAllocatedBytes() > 0 && METERED ? ThreadAllocation.current() : 0;
-        cpuBefore = METERED ? ThreadAllocation.cpuNanos() : 0;
+        firedWhenSlow = false;
     }
 
     @Override
@@ -60,9 +63,8 @@ final class FiringGuard extends DefaultAgendaEventListener {
         } else if (overMemoryBudget()) {
             stop(Runaway.MEMORY, rule, "memory budget of " + limits.maxAllocatedBytes() / (1024 * 1024)
                     + " MB exceeded (at rule '" + rule + "')");
-        } else if (System.nanoTime() > deadline) {
-            stop(rulesBurnedTheTime() ? Runaway.TIME : null, rule, "time budget of "
-                    + limits.timeBudgetNanos() / 1_000_000 + " ms exceeded (at rule '" + rule + "')");
+        } else {
+            checkTime(rule);
         }
         firedRules.add(rule);
         decision.ruleFiring(rule);
@@ -83,11 +85,18 @@ final class FiringGuard extends DefaultAgendaEventListener {
     }
 
     /**
-     * Did the rules use at least half the time budget on the CPU? If not, the machine stalled the thread (a pause
-     * of the collector, a starved core): the decision still fails safe, but the ruleset is not blamed for it.
+     * The time budget. It counts against the ruleset only when the rules were still firing after a tenth of the
+     * budget: a decision that the machine stalled (a collector pause, a descheduled thread on a loaded host) jumps
+     * from its quick first firings straight past the budget, fails safe, and is not blamed on the rules.
      */
-    private boolean rulesBurnedTheTime() {
-        return !METERED || ThreadAllocation.cpuNanos() - cpuBefore >= limits.timeBudgetNanos() / 2;
+    private void checkTime(String rule) {
+        long now = System.nanoTime();
+        if (now > deadline) {
+            stop(firedWhenSlow ? Runaway.TIME : null, rule, "time budget of " + limits.timeBudgetNanos() / 1_000_000
+                    + " ms exceeded (at rule '" + rule + "')");
+        } else if (now > slow) {
+            firedWhenSlow = true;
+        }
     }
 
     /** @param limit the runaway to count against the ruleset, or null when the ruleset is not to blame */

@@ -3,9 +3,8 @@ package dev.tandem.engine.internal;
 import java.lang.management.ManagementFactory;
 
 /**
- * The bytes the current thread has allocated so far and the CPU time it used, where the JVM counts them (HotSpot
- * does, cheaply). Kept apart from its users: on a framework that does not export {@code com.sun.management}, only
- * this class fails to link.
+ * The bytes the current thread has allocated so far, where the JVM counts them (HotSpot does, cheaply). Kept apart
+ * from its users: on a framework that does not export {@code com.sun.management}, only this class fails to link.
  */
 final class ThreadAllocation {
     private static final com.sun.management.ThreadMXBean THREADS = counter();
@@ -22,16 +21,10 @@ final class ThreadAllocation {
         return THREADS.getCurrentThreadAllocatedBytes();
     }
 
-    /** CPU time of the current thread, ns; -1 when the JVM does not measure it. */
-    static long cpuNanos() {
-        return THREADS.getCurrentThreadCpuTime();
-    }
-
     private static com.sun.management.ThreadMXBean counter() {
         if (ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean threads
-                && threads.isThreadAllocatedMemorySupported() && threads.isCurrentThreadCpuTimeSupported()) {
+                && threads.isThreadAllocatedMemorySupported()) {
             threads.setThreadAllocatedMemoryEnabled(true);
-            threads.setThreadCpuTimeEnabled(true);
             return threads;
         }
         return null;

@@ -12,6 +12,10 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.kie.api.io.ResourceType;
+import org.kie.internal.builder.KnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilderFactory;
+import org.kie.internal.io.ResourceFactory;
 
 import dev.tandem.api.Route;
 import dev.tandem.api.RoutingDecision;
@@ -69,6 +73,56 @@ class RunawayContainmentTest {
         assertNull(Runaway.behind(new IllegalStateException("boom"), "r"));
         assertEquals(new Runaway("stack", "r"), Runaway.behind(new RuntimeException(new StackOverflowError()), "r"));
         assertEquals(new Runaway("heap", "r"), Runaway.behind(new OutOfMemoryError(), "r"));
+    }
+
+    @Test
+    void aRuleThatKeepsFiringPastTheTimeBudgetIsARunaway() {
+        CompiledRuleset burner = DecisionMakerTest.compile("""
+                rule "burns the CPU"
+                when $i : Interaction()
+                then java.math.BigInteger.valueOf(7).pow(1500).toString(); update($i);
+                end
+                """);
+        DecisionMaker maker = new DecisionMaker(new SignalDetection(), Limits.of(1_000_000, 50, 0), recorder);
+        maker.decide(DecisionMakerTest.interaction("en", null, 1, Map.of()), burner, List.of());
+        reported.clear(); // the first decision on a new rule base may spend the budget warming up, before any firing
+        RoutingDecision decision = maker.decide(DecisionMakerTest.interaction("en", null, 1, Map.of()), burner,
+                List.of());
+
+        assertTrue(decision.failSafe().startsWith("time budget of 50 ms exceeded"), decision.failSafe());
+        assertEquals(List.of(new Runaway(Runaway.TIME, "burns the CPU")), reported);
+    }
+
+    @Test
+    void aDecisionTheMachineStalledFailsSafeWithoutBlamingTheRules() {
+        // built without the sandbox: one sleep stands in for a collector pause or a descheduled thread
+        CompiledRuleset stalled = withoutSandbox("""
+                rule "first" salience 10 when Interaction() then decision.keepWithAi("first"); end
+                rule "is stalled" salience 5 when Interaction() then Thread.sleep(80); end
+                rule "last" when Interaction() then decision.keepWithAi("last"); end
+                """);
+        DecisionMaker maker = new DecisionMaker(new SignalDetection(), Limits.of(1_000, 50, 0), recorder);
+        maker.decide(DecisionMakerTest.interaction("en", null, 1, Map.of()), stalled, List.of());
+        reported.clear();
+        RoutingDecision decision = maker.decide(DecisionMakerTest.interaction("en", null, 1, Map.of()), stalled,
+                List.of());
+
+        assertTrue(decision.failSafe().startsWith("time budget of 50 ms exceeded (at rule 'last')"),
+                decision.failSafe());
+        assertEquals(List.of(), reported);
+    }
+
+    private static CompiledRuleset withoutSandbox(String rules) {
+        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(KnowledgeBuilderFactory
+                .newKnowledgeBuilderConfiguration(null, RunawayContainmentTest.class.getClassLoader()));
+        builder.add(ResourceFactory.newByteArrayResource(("""
+                package rules.test;
+                import dev.tandem.api.Interaction;
+                import dev.tandem.api.rules.Decision;
+                global Decision decision;
+                """ + rules).getBytes()), ResourceType.DRL);
+        assertFalse(builder.hasErrors(), () -> builder.getErrors().toString());
+        return new CompiledRuleset(VERSION, builder.newKieBase());
     }
 
     @Test
