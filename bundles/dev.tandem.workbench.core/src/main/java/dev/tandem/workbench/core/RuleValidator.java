@@ -24,13 +24,9 @@ public final class RuleValidator {
     public List<RuleProblem> validate(RuleProject project) {
         List<RuleProblem> problems = new ArrayList<>();
         project.drlFiles().forEach((file, text) -> problems.addAll(DrlChecks.check(file, text)));
-        DroolsBuild.Result build = DroolsBuild.build(project.drlFiles());
-        build.problems().stream()
+        DroolsBuild.build(project.drlFiles()).problems().stream()
                 .filter(problem -> !explainedBetter(problem, problems))
                 .forEach(problems::add);
-        if (build.ok()) {
-            problems.addAll(SandboxCheck.compiled(build.kieBase(), project.drlFiles()));
-        }
         problems.addAll(SandboxCheck.classFiles(project.folder()));
         project.scenarioFiles().forEach((file, text) -> problems.addAll(checkScenarios(file, text)));
         problems.sort(BY_PLACE);
@@ -39,8 +35,8 @@ public final class RuleValidator {
 
     /** Drools reports an unknown type or field too, in its own words; ours name the known ones. */
     private static boolean explainedBetter(RuleProblem droolsProblem, List<RuleProblem> ours) {
-        return ours.stream().anyMatch(our -> (our.kind() == Kind.UNKNOWN_FACT_TYPE || our.kind() == Kind.UNKNOWN_FIELD)
-                && our.file().equals(droolsProblem.file()));
+        return droolsProblem.kind() == Kind.DROOLS && ours.stream().anyMatch(our -> (our.kind() == Kind.UNKNOWN_FACT_TYPE
+                || our.kind() == Kind.UNKNOWN_FIELD) && our.file().equals(droolsProblem.file()));
     }
 
     List<RuleProblem> checkScenarios(String file, String text) {

@@ -2,6 +2,7 @@ package dev.tandem.workbench.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -18,6 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import dev.tandem.api.Customer;
+import dev.tandem.api.Interaction;
+import dev.tandem.api.Message;
 import dev.tandem.rules.sandbox.HostileRules;
 import dev.tandem.workbench.core.RuleProblem.Kind;
 import dev.tandem.workbench.core.internal.Cli;
@@ -52,6 +56,27 @@ class SandboxValidationTest {
         assertEquals(Kind.SANDBOX, problem.kind());
         assertEquals(DRL + ":" + (HostileRules.Case.headerLines() + 3) + ":13: rule 'exits' calls java.lang.System.exit:"
                 + " process and system control is not allowed in rules", problem.toString());
+    }
+
+    @Test
+    void scenariosAndTryItNeverRunCodeThatLeavesTheSandbox() {
+        RuleProject project = Fixtures.withRules("""
+                rule "escapes"
+                when Interaction()
+                then System.setProperty("tandem.sandbox.escaped", "yes");
+                end
+                """);
+        TestReport report = new ScenarioTester().test(project);
+
+        assertTrue(report.results().isEmpty(), report::toString);
+        assertTrue(report.allProblems().stream().anyMatch(p -> p.kind() == Kind.SANDBOX
+                && p.message().contains("rule 'escapes' calls java.lang.System.setProperty")), report::toString);
+        RulesDoNotBuildException refused = assertThrows(RulesDoNotBuildException.class,
+                () -> new ScenarioTester().tryIt(project, new Interaction("t-1", "chat", "en",
+                        new Customer("u-1", "standard"), List.of(new Message("customer", "hi")), 0.9, Map.of()),
+                        List.of()));
+        assertTrue(refused.problems().toString().contains("java.lang.System.setProperty"), refused::toString);
+        assertEquals(null, System.getProperty("tandem.sandbox.escaped"));
     }
 
     @Test

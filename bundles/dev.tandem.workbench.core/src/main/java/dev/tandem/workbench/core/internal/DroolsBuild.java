@@ -26,7 +26,8 @@ import dev.tandem.workbench.core.RuleProblem.Kind;
 
 /**
  * Builds a project's DRL files with Drools as the engine does (the same steps as the engine's
- * internal RulesetCompiler, copied because workbench tooling may not depend on engine internals).
+ * internal RulesetCompiler, copied because workbench tooling may not depend on engine internals),
+ * the rule sandbox included: rules that leave it are problems and never run here either.
  */
 public final class DroolsBuild {
     public static final String DECISION_GLOBAL = "decision";
@@ -83,6 +84,10 @@ public final class DroolsBuild {
             return failure(new RuleProblem(Kind.DROOLS, drlFiles.keySet().iterator().next(), 0, 0,
                     "no rule file declares 'global " + Decision.class.getName() + " " + DECISION_GLOBAL
                             + ";' so rules cannot record a decision"));
+        }
+        List<RuleProblem> outsideSandbox = SandboxCheck.compiled(kieBase, drlFiles);
+        if (!outsideSandbox.isEmpty()) {
+            return new Result(null, outsideSandbox); // never run, not even a scenario or a try
         }
         return new Result(kieBase, List.of());
     }
