@@ -9,11 +9,16 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
+import org.eclipse.compare.CompareEditorInput;
+import org.eclipse.compare.structuremergeviewer.DiffNode;
+import org.eclipse.compare.structuremergeviewer.IDiffElement;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IMarker;
 import org.eclipse.core.resources.IResource;
@@ -28,6 +33,8 @@ import org.eclipse.swt.graphics.ImageLoader;
 import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
+import org.eclipse.ui.IEditorPart;
+import org.eclipse.ui.IEditorReference;
 import org.eclipse.ui.IPageLayout;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
@@ -84,26 +91,55 @@ class WorkbenchUiTest {
     }
 
     @Test
-    void deployMakesANewVersionActiveAndRollbackTheOldOne() throws Exception {
+    void deployMakesANewVersionActiveCompareShowsTheEditAndRollbackTheOldOne() throws Exception {
         Path data = Files.createTempDirectory("tandem-ui-engine");
         int port = freePort();
         Process engine = startEngine(data, port);
         try {
             EnginePreferences.setEngineUrl("http://127.0.0.1:" + port);
+            Path adminToken = data.resolve("admin.token");
+            await("the engine made its admin token", () -> Files.exists(adminToken));
+            EnginePreferences.setToken(Files.readString(adminToken).strip());
             EngineView view = ui(() -> (EngineView) show(EngineView.ID));
             await("the engine lists the default ruleset", () -> join(ui(view::refresh)) && active(view) != null);
             String before = active(view).version();
             join(ui(view::deploy));
-            assertTrue(!before.equals(active(view).version()), "a new version is active: " + view.rulesets());
-            assertEquals(System.getProperty("user.name"), active(view).deployedBy());
+            assertTrue(!before.equals(active(view).version()), "a new version is active: " + view.rulesets()
+                    + " (" + ui(view::statusText) + ")");
+            assertEquals("admin", active(view).deployedBy(), "the token's principal deployed");
+
+            edit("decision.escalate(\"general\", 80,", "decision.escalate(\"general\", 85,");
+            join(ui(view::compareWithActive));
+            await("the compare editor shows the edited rule file", () -> comparedPaths().contains(RULE_FILE));
+            assertEquals(List.of(RULE_FILE), comparedPaths(), "only the edited file differs");
+            edit("decision.escalate(\"general\", 85,", "decision.escalate(\"general\", 80,");
+
             screenshotWithAMarkerIfAsked();
             join(ui(view::rollback));
             assertEquals(before, active(view).version());
         } finally {
             engine.destroy();
             engine.waitFor();
+            EnginePreferences.setToken("");
             deleteTree(data);
         }
+    }
+
+    /** The files of the open Compare with active editor that differ, empty while none is open. */
+    private static List<String> comparedPaths() throws Exception {
+        return ui(() -> {
+            List<String> paths = new ArrayList<>();
+            for (IEditorReference reference : page().getEditorReferences()) {
+                IEditorPart part = reference.getEditor(false);
+                if (part != null && part.getEditorInput() instanceof CompareEditorInput input
+                        && input.getCompareResult() instanceof DiffNode root) {
+                    for (IDiffElement child : root.getChildren()) {
+                        paths.add(child.getName());
+                    }
+                }
+            }
+            return paths;
+        });
     }
 
     /** {@code -Dtandem.screenshot=<png>}: the README's picture, the editor with a marker beside the Engine view. */
@@ -115,6 +151,12 @@ class WorkbenchUiTest {
         edit("then\n    decision.escalate(\"general\", 80", "than\n    decision.escalate(\"general\", 80");
         await("a marker for the screenshot", () -> markers(editor.file()) > 0);
         ui(() -> page().showView(IPageLayout.ID_PROBLEM_VIEW));
+        ui(() -> {
+            page().activate(editor); // in front of the compare editor, at the marker
+            IDE.gotoMarker(editor, editor.file().findMarkers("dev.tandem.workbench.ui.problem", true,
+                    IResource.DEPTH_ZERO)[0]);
+            return null;
+        });
         Thread.sleep(1500);
         ui(() -> {
             Shell shell = PlatformUI.getWorkbench().getWorkbenchWindows()[0].getShell();

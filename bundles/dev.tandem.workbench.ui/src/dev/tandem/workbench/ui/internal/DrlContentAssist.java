@@ -62,14 +62,28 @@ final class DrlContentAssist implements IContentAssistProcessor {
         return new ArrayList<>(words.stream().filter(w -> w.startsWith(prefix) && !w.equals(prefix)).toList());
     }
 
+    /** The contributed rule templates, where a rule may start: at a word that begins {@code rule}. */
+    static List<Contributions.Template> templates(String text, int offset) {
+        String before = text.substring(0, offset);
+        boolean ruleMayStart = "rule".startsWith(prefix(before)) && !IN_ESCALATION.matcher(before).find()
+                && !IN_PATTERN.matcher(before.substring(before.lastIndexOf('\n') + 1)).find();
+        return ruleMayStart ? Contributions.templates() : List.of();
+    }
+
     @Override
     public ICompletionProposal[] computeCompletionProposals(ITextViewer viewer, int offset) {
         String text = viewer.getDocument().get();
         int prefixLength = prefix(text.substring(0, offset)).length();
-        return proposals(text, offset).stream()
-                .map(word -> new CompletionProposal(word, offset - prefixLength, prefixLength, word.length(), null,
-                        word.contains("\n") ? "rule skeleton" : word, null, null))
-                .toArray(ICompletionProposal[]::new);
+        List<ICompletionProposal> proposals = new ArrayList<>();
+        for (String word : proposals(text, offset)) {
+            proposals.add(new CompletionProposal(word, offset - prefixLength, prefixLength, word.length(), null,
+                    word.contains("\n") ? "rule skeleton" : word, null, null));
+        }
+        for (Contributions.Template template : templates(text, offset)) {
+            proposals.add(new CompletionProposal(template.text(), offset - prefixLength, prefixLength,
+                    template.text().length(), null, template.name() + " (template)", null, template.description()));
+        }
+        return proposals.toArray(ICompletionProposal[]::new);
     }
 
     @Override

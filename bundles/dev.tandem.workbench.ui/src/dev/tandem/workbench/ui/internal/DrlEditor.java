@@ -16,16 +16,19 @@ import org.eclipse.ui.IFileEditorInput;
 import org.eclipse.ui.editors.text.TextEditor;
 import org.eclipse.ui.editors.text.TextSourceViewerConfiguration;
 import org.eclipse.ui.texteditor.ITextEditorActionDefinitionIds;
+import org.eclipse.ui.views.contentoutline.IContentOutlinePage;
 
 /**
  * The DRL editor: colours rules, proposes fact types, fields, queues and a rule skeleton (Ctrl+Space),
- * and shows the rules' problems as markers while the analyst types
- * (validated by a debounced background {@link ValidationJob}, unsaved text included).
+ * shows the rules' problems as markers while the analyst types
+ * (validated by a debounced background {@link ValidationJob}, unsaved text included)
+ * and lists its rules in the Outline view.
  */
 public class DrlEditor extends TextEditor {
     public static final String ID = "dev.tandem.workbench.ui.drlEditor";
 
     private ValidationJob validation;
+    private DrlOutlinePage outline;
     private final IDocumentListener revalidate = new IDocumentListener() {
         @Override
         public void documentAboutToBeChanged(DocumentEvent event) {
@@ -84,8 +87,23 @@ public class DrlEditor extends TextEditor {
         }
     }
 
+    @Override
+    public <T> T getAdapter(Class<T> required) {
+        if (IContentOutlinePage.class.equals(required)) {
+            if (outline == null) {
+                outline = new DrlOutlinePage(this);
+            }
+            return required.cast(outline);
+        }
+        return super.getAdapter(required);
+    }
+
     public IFile file() {
         return getEditorInput() instanceof IFileEditorInput input ? input.getFile() : null;
+    }
+
+    public ISourceViewer viewer() {
+        return getSourceViewer();
     }
 
     public IDocument document() {

@@ -6,6 +6,7 @@ import java.util.function.Function;
 
 import jakarta.annotation.PostConstruct;
 
+import org.eclipse.compare.CompareUI;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
@@ -23,18 +24,17 @@ import org.eclipse.swt.widgets.Label;
 import org.osgi.framework.Version;
 
 import dev.tandem.api.RulesetInfo;
+import dev.tandem.api.RulesetState;
 import dev.tandem.workbench.core.EngineClient;
 import dev.tandem.workbench.core.EngineException;
 import dev.tandem.workbench.core.RuleBundlePackager;
-import dev.tandem.workbench.core.RuleProblem;
 import dev.tandem.workbench.core.RuleProject;
-import dev.tandem.workbench.core.RuleValidator;
 import dev.tandem.workbench.core.ScenarioTester;
 import dev.tandem.workbench.core.TestReport;
 
 /**
- * The engine (URL from the Engine preference page): its rulesets with version, state and deployer;
- * Deploy (validates and runs the scenarios first, refuses on failure) and Rollback, both as Jobs.
+ * The engine (URL and token from the Engine preference page): its rulesets with version, state and deployer;
+ * Deploy (validates and runs the scenarios first, refuses on failure), Compare with active and Rollback, as Jobs.
  */
 public class EngineView {
     public static final String ID = "dev.tandem.workbench.ui.engine";
@@ -45,15 +45,16 @@ public class EngineView {
 
     @PostConstruct
     public void createControls(Composite parent) {
-        parent.setLayout(new GridLayout(3, false));
+        parent.setLayout(new GridLayout(4, false));
         button(parent, "Refresh", this::refresh);
         button(parent, "Deploy", this::deploy);
+        button(parent, "Compare with active", this::compareWithActive);
         button(parent, "Rollback", this::rollback);
         status = new Label(parent, SWT.WRAP);
-        GridDataFactory.fillDefaults().span(3, 1).grab(true, false).applyTo(status);
+        GridDataFactory.fillDefaults().span(4, 1).grab(true, false).applyTo(status);
         table = new TableViewer(parent, SWT.FULL_SELECTION | SWT.BORDER);
         table.getTable().setHeaderVisible(true);
-        GridDataFactory.fillDefaults().span(3, 1).grab(true, true).applyTo(table.getControl());
+        GridDataFactory.fillDefaults().span(4, 1).grab(true, true).applyTo(table.getControl());
         column("Ruleset", 170, RulesetInfo::name);
         column("Version", 60, RulesetInfo::version);
         column("State", 60, r -> String.valueOf(r.state()));
@@ -77,9 +78,9 @@ public class EngineView {
         }
         return run("Deploying " + project.name(), (client, monitor) -> {
             monitor.subTask("validating");
-            List<RuleProblem> problems = new RuleValidator().validate(project);
-            if (!problems.isEmpty()) {
-                return "not deployed: " + problems.size() + " problems, first " + problems.get(0);
+            List<RuleChecks.Finding> errors = RuleChecks.errors(new RuleChecks().check(project));
+            if (!errors.isEmpty()) {
+                return "not deployed: " + errors.size() + " problems, first " + errors.get(0).problem();
             }
             monitor.subTask("running the scenarios");
             TestReport report = new ScenarioTester().test(project);
@@ -90,6 +91,36 @@ public class EngineView {
             monitor.subTask("deploying " + next.version());
             RulesetInfo active = client.deploy(new RuleBundlePackager().build(next));
             return "deployed " + active.name() + " " + active.version();
+        });
+    }
+
+    /**
+     * Opens the compare editor on the rule project's files (unsaved edits included) against the files of the
+     * version active on the engine; says so in the view when there is nothing to compare.
+     */
+    public Job compareWithActive() {
+        RuleProject project;
+        try {
+            project = OpenRuleProject.withEditorTexts(OpenRuleProject.activeFolder());
+        } catch (IOException e) {
+            status.setText(e.getMessage());
+            return null;
+        }
+        return run("Comparing " + project.name() + " with the active version", (client, monitor) -> {
+            RulesetInfo active = client.rulesets().stream()
+                    .filter(r -> r.name().equals(project.name()) && r.state() == RulesetState.ACTIVE).findFirst()
+                    .orElse(null);
+            if (active == null) {
+                return "nothing to compare: no version of " + project.name() + " is active on the engine";
+            }
+            CompareWithActive input = new CompareWithActive(project.name() + " (workbench)", project.allFiles(),
+                    active.name() + " " + active.version() + " (active)",
+                    client.ruleFiles(active.name(), active.version()));
+            if (!input.hasDifferences()) {
+                return "the rule project is the same as the active " + active.version();
+            }
+            table.getControl().getDisplay().asyncExec(() -> CompareUI.openCompareEditor(input));
+            return "comparing with the active " + active.version();
         });
     }
 
@@ -105,6 +136,11 @@ public class EngineView {
             RulesetInfo active = client.rollback(name);
             return "rolled back: " + active.name() + " " + active.version() + " is active";
         });
+    }
+
+    /** What the last action came to, as the view shows it. */
+    public String statusText() {
+        return status.getText();
     }
 
     public List<RulesetInfo> rulesets() {

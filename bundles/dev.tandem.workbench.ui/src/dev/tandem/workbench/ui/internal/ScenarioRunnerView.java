@@ -12,7 +12,6 @@ import org.eclipse.jface.text.IRegion;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.ui.IEditorPart;
 import org.eclipse.ui.PartInitException;
-import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.ide.IDE;
 import org.eclipse.ui.texteditor.ITextEditor;
 import org.eclipse.core.runtime.Status;
@@ -69,16 +68,18 @@ public class ScenarioRunnerView {
         });
     }
 
-    /** Opens the scenario's file at the line that names it. */
-    private void openScenario(ScenarioResult result) {
+    /** Opens the scenario in the scenario editor (or a text editor, at the line that names it). */
+    public void openScenario(ScenarioResult result) {
         IFolder folder = lastFolder;
         if (folder == null) {
             return;
         }
         try {
-            IEditorPart editor = IDE.openEditor(PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage(),
+            IEditorPart editor = IDE.openEditor(OpenRuleProject.page(),
                     folder.getFile(result.file()));
-            if (editor instanceof ITextEditor text) {
+            if (editor instanceof ScenarioEditor scenarios) {
+                scenarios.showScenario(result.name());
+            } else if (editor instanceof ITextEditor text) {
                 IDocument document = text.getDocumentProvider().getDocument(text.getEditorInput());
                 IRegion line = document.getLineInformation(Math.max(result.line() - 1, 0));
                 text.selectAndReveal(line.getOffset(), line.getLength());

@@ -20,19 +20,20 @@ import org.eclipse.swt.widgets.Display;
 
 import dev.tandem.workbench.core.RuleProblem;
 import dev.tandem.workbench.core.RuleProject;
-import dev.tandem.workbench.core.RuleValidator;
 
 /**
- * Validates a rule project with one file's current (possibly unsaved) text, in the background,
- * and replaces the project's rule problem markers with what it found.
+ * Validates a rule project with one file's current (possibly unsaved) text, in the background, with the
+ * core's and the contributed validators, and replaces the project's rule problem markers with what they found.
  */
 final class ValidationJob extends Job {
     static final long DEBOUNCE_MILLIS = 400;
     static final String MARKER = "dev.tandem.workbench.ui.problem";
+    /** The marker attribute naming the validator that found the problem: the core's or a contributed one. */
+    static final String VALIDATOR = "validator";
 
     private final IFile file;
     private final Supplier<String> currentText;
-    private final RuleValidator validator = new RuleValidator();
+    private final RuleChecks checks = new RuleChecks();
 
     ValidationJob(IFile file, Supplier<String> currentText) {
         super("Validating " + file.getName());
@@ -51,7 +52,7 @@ final class ValidationJob extends Job {
         }
         try {
             RuleProject project = RuleProjects.load(folder).withFile(RuleProjects.projectPath(file), text);
-            List<RuleProblem> problems = validator.validate(project);
+            List<RuleChecks.Finding> problems = checks.check(project);
             if (monitor.isCanceled()) {
                 return Status.CANCEL_STATUS;
             }
@@ -72,13 +73,16 @@ final class ValidationJob extends Job {
         return text.get();
     }
 
-    private void replaceMarkers(IFolder folder, List<RuleProblem> problems, String editedText) throws CoreException {
+    private void replaceMarkers(IFolder folder, List<RuleChecks.Finding> findings, String editedText)
+            throws CoreException {
         folder.deleteMarkers(MARKER, true, IResource.DEPTH_INFINITE);
-        for (RuleProblem problem : problems) {
+        for (RuleChecks.Finding finding : findings) {
+            RuleProblem problem = finding.problem();
             IFile target = problem.file() == null ? null : folder.getFile(problem.file());
             IResource resource = target != null && target.exists() ? target : folder;
             IMarker marker = resource.createMarker(MARKER);
-            marker.setAttribute(IMarker.SEVERITY, IMarker.SEVERITY_ERROR);
+            marker.setAttribute(IMarker.SEVERITY, finding.error() ? IMarker.SEVERITY_ERROR : IMarker.SEVERITY_WARNING);
+            marker.setAttribute(VALIDATOR, finding.validator());
             marker.setAttribute(IMarker.MESSAGE, problem.message());
             marker.setAttribute("kind", problem.kind().name());
             if (problem.line() > 0) {
