@@ -75,6 +75,7 @@ class AuthorizationTest {
                 new Endpoint("GET", "/api/v1/rulesets", null, null, 200, READERS),
                 new Endpoint("GET", "/api/v1/rulesets/rules.escalation-default", null, null, 200, READERS),
                 new Endpoint("GET", "/api/v1/rulesets/rules.escalation-default/1.0.0", null, null, 200, READERS),
+                new Endpoint("GET", "/api/v1/rulesets/rules.escalation-default/1.0.0/files", null, null, 200, READERS),
                 new Endpoint("GET", "/api/v1/deployments", null, null, 200, READERS),
                 new Endpoint("GET", "/api/v1/no-such-resource", null, null, 404, READERS),
                 new Endpoint("POST", "/api/v1/rulesets", "application/java-archive", NOT_A_JAR, 422,
