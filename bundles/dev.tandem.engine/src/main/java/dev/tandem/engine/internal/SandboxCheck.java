@@ -113,15 +113,21 @@ final class SandboxCheck {
         data.getStore().forEach((path, bytes) -> code.addGeneratedClass(bytes, sourceOf(path, sourceByPrefix, outline)));
     }
 
+    /**
+     * The rule or function a generated class belongs to: the rule's class ({@code Rule_<name><hash>}, where Drools
+     * writes {@code :} as {@code $u58$}), the function's, or a class nested in one; the invokers, which the sandbox
+     * skips, map to the ruleset.
+     */
     private static Source sourceOf(String classFile, Map<String, Source> sourceByPrefix, Outline outline) {
         String name = classFile.replace('/', '.').replaceFirst("\\.class$", "");
-        for (Map.Entry<String, Source> prefix : sourceByPrefix.entrySet()) {
-            if (name.equals(prefix.getKey()) || name.startsWith(prefix.getKey() + "$")
-                    || name.startsWith(prefix.getKey()) && !prefix.getValue().rule().startsWith("function ")) {
-                return prefix.getValue();
+        while (true) {
+            Source source = sourceByPrefix.get(name);
+            int inner = name.lastIndexOf('$');
+            if (source != null || inner < 0) {
+                return source != null ? source : outline.whole();
             }
+            name = name.substring(0, inner);
         }
-        return outline.whole();
     }
 
     private static Map<String, String> headers(Attributes attributes) {

@@ -110,16 +110,21 @@ public final class SandboxCheck {
         }
     }
 
+    /**
+     * The rule or function a generated class belongs to: the rule's class ({@code Rule_<name><hash>}, where Drools
+     * writes {@code :} as {@code $u58$}), the function's, or a class nested in one; the invokers, which the sandbox
+     * skips, map to the ruleset.
+     */
     private static Source sourceOf(String classFile, Map<String, Source> sourceByPrefix, Outline outline) {
         String name = classFile.replace('/', '.').replaceFirst("\\.class$", "");
-        for (Map.Entry<String, Source> prefix : sourceByPrefix.entrySet()) {
-            boolean function = prefix.getValue().rule().startsWith("function ");
-            if (name.equals(prefix.getKey()) || name.startsWith(prefix.getKey() + "$")
-                    || !function && name.startsWith(prefix.getKey())) {
-                return prefix.getValue();
+        while (true) {
+            Source source = sourceByPrefix.get(name);
+            int inner = name.lastIndexOf('$');
+            if (source != null || inner < 0) {
+                return source != null ? source : outline.whole();
             }
+            name = name.substring(0, inner);
         }
-        return outline.whole();
     }
 
     /** Violations as problems, with the column of the offending word on its line when the text has it. */
