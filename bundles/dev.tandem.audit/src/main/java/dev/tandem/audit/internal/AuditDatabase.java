@@ -14,11 +14,6 @@ record AuditDatabase(String url, String user, String password) {
     static final String H2 = "jdbc:h2:";
     static final String POSTGRESQL = "jdbc:postgresql:";
     static final String NO_CLOSE_ON_EXIT = "DB_CLOSE_ON_EXIT=FALSE";
-    /**
-     * H2 keeps committed changes in memory for up to WRITE_DELAY (500 ms) by default; the writer moves the
-     * spill file's offset past records once they are committed, so a commit must reach the file at once.
-     */
-    static final String WRITE_ON_COMMIT = "WRITE_DELAY=0";
 
     AuditDatabase {
         if (!url.startsWith(H2) && !url.startsWith(POSTGRESQL)) {
@@ -33,8 +28,8 @@ record AuditDatabase(String url, String user, String password) {
      * which writes what is buffered and then closes the database (the last connection closes it).
      */
     static AuditDatabase embedded(Path dataFolder) {
-        return new AuditDatabase(H2 + "file:" + embeddedFolder(dataFolder).resolve("audit") + ";" + NO_CLOSE_ON_EXIT
-                + ";" + WRITE_ON_COMMIT, "", "");
+        return new AuditDatabase(H2 + "file:" + embeddedFolder(dataFolder).resolve("audit") + ";" + NO_CLOSE_ON_EXIT,
+                "", "");
     }
 
     static Path embeddedFolder(Path dataFolder) {

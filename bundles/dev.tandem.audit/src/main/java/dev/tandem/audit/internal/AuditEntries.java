@@ -15,7 +15,6 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.tandem.api.DeploymentEvent;
-import dev.tandem.api.Interaction;
 import dev.tandem.api.Problem;
 import dev.tandem.api.Reason;
 import dev.tandem.api.RoutingDecision;
@@ -27,16 +26,16 @@ final class AuditEntries {
     private AuditEntries() {
     }
 
-    static AuditEntry decision(Interaction interaction, RoutingDecision decision, long atMillis, boolean keepText) {
+    static AuditEntry decision(RoutingDecision decision, String channel, String messageText, long atMillis) {
         return new AuditEntry(AuditTable.DECISIONS, Arrays.asList(
-                decision.decisionId(), decision.interactionId(), Long.toString(atMillis), interaction.getChannel(),
+                decision.decisionId(), decision.interactionId(), Long.toString(atMillis), channel,
                 decision.language(), decision.route() == null ? null : decision.route().name(), decision.queue(),
                 Integer.toString(decision.priority()), jsonStrings(decision.skills()), jsonReasons(decision.reasons()),
                 jsonSignals(decision.signals()), jsonStrings(decision.firedRules()),
                 decision.ruleset() == null ? null : decision.ruleset().name(),
                 decision.ruleset() == null ? null : decision.ruleset().version(),
                 Long.toString(decision.latencyMicros()), decision.failSafe(),
-                keepText ? interaction.getLastCustomerText() : null));
+                messageText));
     }
 
     static AuditEntry deployment(DeploymentEvent event) {

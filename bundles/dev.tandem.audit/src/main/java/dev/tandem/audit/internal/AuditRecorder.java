@@ -131,7 +131,7 @@ public class AuditRecorder implements AuditLog, DecisionListener, DeploymentList
 
     @Override
     public void decided(Interaction interaction, RoutingDecision decision) {
-        writer.submit(new PendingRecord.Decision(interaction, decision, System.currentTimeMillis(), recordMessageText));
+        writer.submit(PendingRecord.Decision.of(interaction, decision, System.currentTimeMillis(), recordMessageText));
     }
 
     @Override

@@ -11,4 +11,8 @@ interface AuditStore {
      * @param skipKnown whether entries whose id is already stored are skipped (replay after a crash)
      */
     void append(List<AuditEntry> entries, boolean skipKnown) throws SQLException;
+
+    /** Makes everything committed so far survive a crash of this process, where a commit alone does not. */
+    default void forceCommitted() throws SQLException {
+    }
 }

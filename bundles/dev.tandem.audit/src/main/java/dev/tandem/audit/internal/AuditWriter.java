@@ -17,13 +17,15 @@ import java.util.concurrent.atomic.AtomicLong;
  * While the store fails or cannot keep up, batches go to the spill file, and everything after them
  * too; once the store answers again the spill file is replayed first, in the order it was written.
  * <p>
- * What a crash can lose: records that are in the buffer or in the spill file's unforced tail. Both
- * are written out at least once per flush interval, so the loss is bounded by one flush interval of
- * records plus the batch being written.
+ * What a crash can lose: records that are in the buffer or in the spill file's unforced tail (both are
+ * written out at least once per flush interval), plus what the database has committed but not yet
+ * written to disk (the embedded H2: its write delay, 500 ms). Spilled records are safe once forced.
  */
 final class AuditWriter implements AutoCloseable {
     private static final Logger LOG = System.getLogger(AuditWriter.class.getName());
     private static final long REPLAY_SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+    private static final int REPLAY_CHUNK_BATCHES = 10;
+    private static final int BEHIND_BATCHES = 4;
     /** How often the writer looks into the buffer; the producers never wake it. */
     private static final long TICK_MILLIS = 5;
 
@@ -138,15 +140,14 @@ final class AuditWriter implements AutoCloseable {
 
     /**
      * Collects records until the batch is full or its first record has waited a flush interval.
-     * When the buffer is more than half full, the store is not keeping up: everything in it is taken
-     * at once, to go to the spill file.
+     * When the store is falling behind, everything in the buffer is taken at once, to go to the spill file.
      *
-     * @return whether the buffer was more than half full
+     * @return whether the store was falling behind
      */
     private boolean nextBatch(List<PendingRecord> batch) throws InterruptedException {
         long deadline = 0;
         while (true) {
-            if (filledOverHalf()) {
+            if (fallingBehind()) {
                 buffer.drainTo(batch);
                 inFlight = batch.size();
                 return true;
@@ -169,8 +170,22 @@ final class AuditWriter implements AutoCloseable {
         return spill.hasPending() && retryDue() && System.nanoTime() >= unreadableUntilNanos;
     }
 
-    private boolean filledOverHalf() {
-        return buffer.remainingCapacity() < settings.capacity() / 2;
+    /**
+     * Fewer than a batch of new records waiting: the writer has time to replay. Under sustained load the
+     * spill file grows instead, and is replayed once the load drops, so the replay never competes with
+     * the deciding threads for the machine.
+     */
+    private boolean keepingUp() {
+        return buffer.size() < settings.batchSize();
+    }
+
+    /**
+     * More than {@link #BEHIND_BATCHES} batches waiting: the store is not keeping up. Records then go to the
+     * spill file rather than wait in memory, where a large backlog makes every young collection copy it
+     * and stall the deciding threads.
+     */
+    private boolean fallingBehind() {
+        return buffer.size() > settings.batchSize() * BEHIND_BATCHES;
     }
 
     private static List<AuditEntry> entries(List<PendingRecord> batch) {
@@ -223,16 +238,26 @@ final class AuditWriter implements AutoCloseable {
         }
     }
 
+    /**
+     * Replays the spill file, while the writer is keeping up with new records, in chunks of {@link #REPLAY_CHUNK_BATCHES} batches, one transaction per batch.
+     * The file's offset moves past a chunk only once the store has forced it to disk, so a record that
+     * waited in the spill file is never lost however old it is; one force per chunk keeps that cheap.
+     */
     private void replayIfDue() {
         long sliceEnd = System.nanoTime() + REPLAY_SLICE_NANOS;
-        while (replayWanted() && !filledOverHalf() && System.nanoTime() < sliceEnd) {
+        while (replayWanted() && keepingUp() && System.nanoTime() < sliceEnd) {
             try {
-                SpillFile.Chunk chunk = spill.read(settings.batchSize());
-                store.append(chunk.entries(), mayBeStoredAlready);
+                SpillFile.Chunk chunk = spill.read(settings.batchSize() * REPLAY_CHUNK_BATCHES);
+                List<AuditEntry> entries = chunk.entries();
+                for (int from = 0; from < entries.size(); from += settings.batchSize()) {
+                    store.append(entries.subList(from, Math.min(entries.size(), from + settings.batchSize())),
+                            mayBeStoredAlready);
+                }
                 mayBeStoredAlready = true; // until the offset is saved: a failure in between replays the chunk
+                store.forceCommitted();
                 spill.replayed(chunk);
                 mayBeStoredAlready = false;
-                recorded.addAndGet(chunk.entries().size());
+                recorded.addAndGet(entries.size());
                 up();
             } catch (SQLException | RuntimeException e) {
                 down(e);

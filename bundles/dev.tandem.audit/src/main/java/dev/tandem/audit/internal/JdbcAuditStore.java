@@ -62,6 +62,23 @@ final class JdbcAuditStore implements AuditStore, AutoCloseable {
         }
     }
 
+    /**
+     * The embedded H2 writes commits to its file in the background (WRITE_DELAY, 500 ms): CHECKPOINT writes
+     * them now. A PostgreSQL commit is durable already.
+     */
+    @Override
+    public void forceCommitted() throws SQLException {
+        if (database.isPostgreSql()) {
+            return;
+        }
+        try (Statement checkpoint = writer().createStatement()) {
+            checkpoint.execute("CHECKPOINT");
+        } catch (SQLException e) {
+            closeWriter();
+            throw e;
+        }
+    }
+
     /** Binds every entry to its chain and executes one batch per table; the new heads count once committed. */
     private Map<AuditTable, ChainLink> insertChained(Connection connection, List<AuditEntry> entries)
             throws SQLException {

@@ -11,11 +11,20 @@ import dev.tandem.api.RoutingDecision;
 sealed interface PendingRecord {
     AuditEntry toEntry();
 
-    record Decision(Interaction interaction, RoutingDecision decision, long atMillis, boolean keepText)
+    /**
+     * Holds the decision and only what it needs of the interaction, not the interaction itself: records
+     * may wait in the buffer long enough to outlive a young collection, and the messages need not.
+     */
+    record Decision(RoutingDecision decision, String channel, String messageText, long atMillis)
             implements PendingRecord {
+        static Decision of(Interaction interaction, RoutingDecision decision, long atMillis, boolean keepText) {
+            return new Decision(decision, interaction.getChannel(), keepText ? interaction.getLastCustomerText() : null,
+                    atMillis);
+        }
+
         @Override
         public AuditEntry toEntry() {
-            return AuditEntries.decision(interaction, decision, atMillis, keepText);
+            return AuditEntries.decision(decision, channel, messageText, atMillis);
         }
     }
 
