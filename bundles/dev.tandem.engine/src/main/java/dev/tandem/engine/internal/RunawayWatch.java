@@ -50,6 +50,15 @@ public class RunawayWatch implements DecisionMaker.RunawayListener {
     private volatile Config config;
     private ExecutorService withdrawals;
 
+    /** For Declarative Services, which sets the reference. */
+    public RunawayWatch() {
+    }
+
+    /** Outside a framework, e.g. in tests. */
+    RunawayWatch(ActiveRulesets rulesets) {
+        this.rulesets = rulesets;
+    }
+
     @Activate
     void activate(Config newConfig) {
         config = newConfig;

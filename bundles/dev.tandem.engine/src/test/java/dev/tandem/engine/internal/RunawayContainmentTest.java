@@ -158,11 +158,8 @@ class RunawayContainmentTest {
         assertFalse(withdrawn.iterator().hasNext(), withdrawn::toString);
     }
 
-    private static RunawayWatch watch(List<String> withdrawn, int hits, long windowSeconds) throws Exception {
-        RunawayWatch watch = new RunawayWatch();
-        var field = RunawayWatch.class.getDeclaredField("rulesets");
-        field.setAccessible(true);
-        field.set(watch, new ActiveRulesets() {
+    private static RunawayWatch watch(List<String> withdrawn, int hits, long windowSeconds) {
+        RunawayWatch watch = new RunawayWatch(new ActiveRulesets() {
             @Override
             public CompiledRuleset activeRuleset(String name) {
                 return null;

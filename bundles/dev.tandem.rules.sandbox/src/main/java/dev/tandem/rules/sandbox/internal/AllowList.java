@@ -147,27 +147,33 @@ public final class AllowList {
         }
 
         private static Category ofType(String type) {
-            for (Object[] prefix : PREFIXES) {
-                if (type.startsWith((String) prefix[0])) {
-                    return (Category) prefix[1];
+            for (Map.Entry<String, Category> prefix : BY_PREFIX) {
+                if (type.startsWith(prefix.getKey())) {
+                    return prefix.getValue();
                 }
             }
             return droolsRuntime(type) ? ENGINE : OTHER;
         }
 
-        private static final Object[][] PREFIXES = {
-            {"java/lang/System", PROCESS}, {"java/lang/Runtime", PROCESS}, {"java/lang/Process", PROCESS},
-            {"java/lang/Shutdown", PROCESS}, {"java/lang/StackWalker", REFLECTION},
-            {"java/lang/reflect/", REFLECTION}, {"java/lang/invoke/", REFLECTION}, {"java/lang/Class", REFLECTION},
-            {"java/lang/Module", REFLECTION}, {"java/beans/", REFLECTION}, {"java/lang/ClassLoader", CLASS_LOADING},
-            {"java/net/URLClassLoader", CLASS_LOADING}, {"java/security/SecureClassLoader", CLASS_LOADING},
-            {"java/lang/Thread", THREADS}, {"java/lang/VirtualThread", THREADS}, {"java/lang/ScopedValue", THREADS},
-            {"java/lang/InheritableThreadLocal", THREADS}, {"java/util/concurrent/", THREADS},
-            {"java/util/Timer", THREADS}, {"java/io/", FILES}, {"java/nio/", FILES}, {"java/util/zip/", FILES},
-            {"java/util/jar/", FILES}, {"java/util/Scanner", FILES}, {"java/util/Properties", FILES},
-            {"java/net/", NETWORK}, {"javax/net/", NETWORK}, {"java/rmi/", NETWORK}, {"java/sql/", NETWORK},
-            {"javax/naming/", JNDI}, {"javax/script/", SCRIPTING}, {"jdk/jshell/", SCRIPTING},
-            {"org/mvel2/", SCRIPTING}, {"sun/", UNSAFE}, {"jdk/internal/", UNSAFE}, {"com/sun/", UNSAFE},
-            {"java/lang/management/", UNSAFE}, {"javax/management/", UNSAFE}, {"java/util/stream/", STREAMS}};
+        /** In order: the first prefix a type starts with names its category. */
+        private static final List<Map.Entry<String, Category>> BY_PREFIX = List.of(
+                Map.entry("java/lang/System", PROCESS), Map.entry("java/lang/Runtime", PROCESS),
+                Map.entry("java/lang/Process", PROCESS), Map.entry("java/lang/Shutdown", PROCESS),
+                Map.entry("java/lang/StackWalker", REFLECTION), Map.entry("java/lang/reflect/", REFLECTION),
+                Map.entry("java/lang/invoke/", REFLECTION), Map.entry("java/lang/ClassLoader", CLASS_LOADING),
+                Map.entry("java/lang/Class", REFLECTION), Map.entry("java/lang/Module", REFLECTION),
+                Map.entry("java/beans/", REFLECTION), Map.entry("java/net/URLClassLoader", CLASS_LOADING),
+                Map.entry("java/security/SecureClassLoader", CLASS_LOADING), Map.entry("java/lang/Thread", THREADS),
+                Map.entry("java/lang/VirtualThread", THREADS), Map.entry("java/lang/ScopedValue", THREADS),
+                Map.entry("java/lang/InheritableThreadLocal", THREADS), Map.entry("java/util/concurrent/", THREADS),
+                Map.entry("java/util/Timer", THREADS), Map.entry("java/io/", FILES), Map.entry("java/nio/", FILES),
+                Map.entry("java/util/zip/", FILES), Map.entry("java/util/jar/", FILES),
+                Map.entry("java/util/Scanner", FILES), Map.entry("java/util/Properties", FILES),
+                Map.entry("java/net/", NETWORK), Map.entry("javax/net/", NETWORK), Map.entry("java/rmi/", NETWORK),
+                Map.entry("java/sql/", NETWORK), Map.entry("javax/naming/", JNDI), Map.entry("javax/script/", SCRIPTING),
+                Map.entry("jdk/jshell/", SCRIPTING), Map.entry("org/mvel2/", SCRIPTING), Map.entry("sun/", UNSAFE),
+                Map.entry("jdk/internal/", UNSAFE), Map.entry("com/sun/", UNSAFE),
+                Map.entry("java/lang/management/", UNSAFE), Map.entry("javax/management/", UNSAFE),
+                Map.entry("java/util/stream/", STREAMS));
     }
 }
