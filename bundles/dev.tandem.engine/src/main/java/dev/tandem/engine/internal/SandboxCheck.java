@@ -191,6 +191,8 @@ final class SandboxCheck {
             }
             drl.getFunctionImports().forEach(anImport -> interpreted.add(() -> code.addImport(anImport.getTarget(),
                     span("the imports of " + file, file, lines, anImport.getLine(), anImport.getLine()))));
+            drl.getAccumulateImports().forEach(anImport -> interpreted.add(() -> code.addImport(anImport.getTarget(),
+                    span("the imports of " + file, file, lines, anImport.getLine(), anImport.getLine()))));
             for (FunctionDescr function : drl.getFunctions()) {
                 functions.put(function.getName(), span("function " + function.getName(), file, lines,
                         function.getLine(), function.getEndLine()));
