@@ -19,7 +19,7 @@ public final class BenchMain {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, Double> perSecond = decisionsPerSecond();
+        Map<String, Throughput> perSecond = decisionsPerSecond();
         HttpBench.Figure decisions = null;
         HttpBench.Figure noop = null;
         DeployBench.Figure[] deploys;
@@ -37,23 +37,30 @@ public final class BenchMain {
         print(perSecond, decisions, noop, deploys);
     }
 
-    private static Map<String, Double> decisionsPerSecond() throws Exception {
-        Options options = new OptionsBuilder().include(DecisionBenchmarks.class.getName()).build();
+    /** Decisions per second of wall-clock time, and per second of the JVM's CPU time. */
+    record Throughput(double perSecond, double perCpuSecond) {
+    }
+
+    private static Map<String, Throughput> decisionsPerSecond() throws Exception {
+        Options options = new OptionsBuilder().include(DecisionBenchmarks.class.getName())
+                .addProfiler(CpuTimeProfiler.class).build();
         Collection<RunResult> results = new Runner(options).run();
-        Map<String, Double> perSecond = new LinkedHashMap<>();
+        Map<String, Throughput> perSecond = new LinkedHashMap<>();
         for (RunResult result : results) {
             String label = result.getParams().getBenchmark();
-            perSecond.put(label.substring(label.lastIndexOf('.') + 1), result.getPrimaryResult().getScore());
+            double perCpuSecond = result.getSecondaryResults().get(CpuTimeProfiler.LABEL).getScore();
+            perSecond.put(label.substring(label.lastIndexOf('.') + 1),
+                    new Throughput(result.getPrimaryResult().getScore(), perCpuSecond));
         }
         return perSecond;
     }
 
-    private static void print(Map<String, Double> perSecond, HttpBench.Figure decisions, HttpBench.Figure noop,
+    private static void print(Map<String, Throughput> perSecond, HttpBench.Figure decisions, HttpBench.Figure noop,
                               DeployBench.Figure[] deploys) {
         System.out.println();
         System.out.println("Tandem benchmark — one run on this machine; compare the ratios, not figures across runs");
-        System.out.printf("%-52s %14s%n", "in process, one thread (no decision listeners unless named)",
-                "decisions/s");
+        System.out.printf("%-52s %14s %14s%n", "in process, one thread (no decision listeners unless named)",
+                "decisions/s", "per CPU-s");
         row("(a) engine Router.decide, signals given (no detectors)", perSecond.get("engineWithoutSignals"));
         row("(a) engine Router.decide, signals detected", perSecond.get("engineWithSignals"));
         row("    signals given + metrics listener", perSecond.get("engineWithMetricsListener"));
@@ -69,15 +76,21 @@ public final class BenchMain {
             System.out.printf("%-52s %10d %10d %10d%n", "    " + figure.ruleset() + " (" + figure.rules() + " rules)",
                     figure.firstMillis(), figure.warmMillis(), figure.heapMegabytes());
         }
-        double engine = perSecond.get("engineWithoutSignals");
-        System.out.printf("engine/raw-drools = %.2f%n", engine / perSecond.get("rawDrools"));
-        System.out.printf("engine/java = %.3f%n", engine / perSecond.get("handWrittenJava"));
+        Throughput engine = perSecond.get("engineWithoutSignals");
+        Throughput drools = perSecond.get("rawDrools");
+        Throughput java = perSecond.get("handWrittenJava");
+        System.out.println("ratios per CPU-second, comparable on a shared machine (per wall-clock second in brackets):");
+        System.out.printf("engine/raw-drools = %.2f (%.2f)%n", engine.perCpuSecond() / drools.perCpuSecond(),
+                engine.perSecond() / drools.perSecond());
+        System.out.printf("engine/java = %.3f (%.3f)%n", engine.perCpuSecond() / java.perCpuSecond(),
+                engine.perSecond() / java.perSecond());
         System.out.println(decisions == null || noop == null ? "http/noop = n/a (wrk is not installed)"
-                : String.format("http/noop = %.2f", decisions.perSecond() / noop.perSecond()));
+                : String.format("http/noop = %.2f (%.2f)", noop.cpuMicrosPerRequest() / decisions.cpuMicrosPerRequest(),
+                        decisions.perSecond() / noop.perSecond()));
     }
 
-    private static void row(String label, Double value) {
-        System.out.printf("%-52s %,14.0f%n", label, value);
+    private static void row(String label, Throughput value) {
+        System.out.printf("%-52s %,14.0f %,14.0f%n", label, value.perSecond(), value.perCpuSecond());
     }
 
     private static void http(String label, HttpBench.Figure figure) {

@@ -22,7 +22,7 @@ import dev.tandem.api.rules.Decision;
 /** Decisions per second, one thread, the same interaction mix for every contender. */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 3, time = 2)
+@Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 3, time = 2)
 @Fork(value = 1, jvmArgsAppend = {"-Xmx2g", "--enable-native-access=ALL-UNNAMED"})
 public class DecisionBenchmarks {

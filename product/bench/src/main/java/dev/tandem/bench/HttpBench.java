@@ -45,6 +45,8 @@ final class HttpBench {
             end
             """;
 
+    private static final int WARM_UP_SECONDS = 30;
+
     private final int port;
     private final String token;
     private final int connections;
@@ -70,7 +72,8 @@ final class HttpBench {
         Path script = Files.createTempFile("tandem-wrk", ".lua"); // owner-only: it holds the token
         Files.writeString(script, SCRIPT.replace("TOKEN", token));
         try {
-            load(path, script, 3); // warm-up: JIT, connection pool, session pool
+            // warm-up: JIT, connection pool, session pool; on a busy 2-core machine the JIT needs most of a minute
+            load(path, script, WARM_UP_SECONDS);
             return load(path, script, seconds);
         } finally {
             Files.deleteIfExists(script);
