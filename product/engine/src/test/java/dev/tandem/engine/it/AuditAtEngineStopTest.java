@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.File;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -31,6 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
 class AuditAtEngineStopTest {
     private static final Path DISTRIBUTION = Path.of(System.getProperty("tandem.distribution", "target/tandem-engine"))
             .toAbsolutePath();
+    /** The launcher's jar joins lib/ only at package time, after the tests: its classes come from here. */
+    private static final Path LAUNCHER_CLASSES = Path.of("target", "classes").toAbsolutePath();
     private static final Pattern TOKEN = Pattern.compile("Admin token \\(kept in [^)]*\\): (\\S+)");
     private static final int DECISIONS = 300;
 
@@ -43,7 +46,8 @@ class AuditAtEngineStopTest {
         Path output = folder.resolve("engine.log");
         int port = freePort();
         Process engine = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dtandem.distribution=" + DISTRIBUTION, "-cp", DISTRIBUTION.resolve("lib") + "/*",
+                "-Dtandem.distribution=" + DISTRIBUTION,
+                "-cp", LAUNCHER_CLASSES + File.pathSeparator + DISTRIBUTION.resolve("lib") + "/*",
                 "dev.tandem.launcher.Main", "--port", Integer.toString(port), "--data", data.toString())
                 .redirectErrorStream(true).redirectOutput(output.toFile()).start();
         try {
