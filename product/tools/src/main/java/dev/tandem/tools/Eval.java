@@ -78,7 +78,7 @@ final class Eval {
                 }
             }
             Path jar = Files.createTempFile("tandem-fold", ".jar");
-            IntentModel model = new ModelTrainer(100, 1.0).train(dataset, training);
+            IntentModel model = ModelTrainer.withDefaults().train(dataset, training);
             ModelTrainer.writeBundle(model, "0.0." + fold, null, jar);
             engine.swapModel(jar, dataset);
             System.err.printf("fold %d of %d: trained on %d rows, routing %d held-out rows%n", fold, count,

@@ -99,7 +99,7 @@ class EvalEngineTest {
             examples.add(new ModelTrainer.Example(text, deliveryLabel));
         }
         Path jar = folder.resolve(DOMAIN + "-" + version + ".jar");
-        ModelTrainer.writeBundle(new ModelTrainer(30, 0.1).train(DOMAIN, examples), version, null, jar);
+        ModelTrainer.writeBundle(new ModelTrainer(30, 0.1, 3).train(DOMAIN, examples), version, null, jar);
         return jar;
     }
 }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import opennlp.tools.doccat.DoccatModel;
+import opennlp.tools.ml.maxent.quasinewton.QNModel;
 import opennlp.tools.ml.model.MaxentModel;
 
 /**
@@ -20,11 +21,14 @@ public final class IntentModel {
     private final String domain;
     private final DoccatModel model;
     private final MaxentModel maxent;
+    /** The fast path for the models we train; other kinds of model are evaluated by OpenNLP itself. */
+    private final CompiledModel compiled;
 
     public IntentModel(String domain, DoccatModel model) {
         this.domain = domain;
         this.model = model;
         this.maxent = model.getMaxentModel();
+        this.compiled = maxent instanceof QNModel qn ? new CompiledModel(qn) : null;
     }
 
     public static IntentModel read(String domain, InputStream in) throws IOException {
@@ -41,7 +45,7 @@ public final class IntentModel {
 
     /** The likeliest intents, best first, while their probability reaches {@code floor} (the best always). */
     public List<Candidate> classify(String text, int atMost, double floor) {
-        double[] probabilities = maxent.eval(Features.of(text));
+        double[] probabilities = probabilities(text);
         List<Candidate> best = new ArrayList<>(atMost);
         boolean[] taken = new boolean[probabilities.length];
         for (int rank = 0; rank < Math.min(atMost, probabilities.length); rank++) {
@@ -53,6 +57,16 @@ public final class IntentModel {
             best.add(new Candidate(maxent.getOutcome(next), probabilities[next]));
         }
         return best;
+    }
+
+    /** The probability of each intent, in the model's outcome order. */
+    double[] probabilities(String text) {
+        return compiled != null ? compiled.eval(text) : maxent.eval(Features.of(text));
+    }
+
+    /** What OpenNLP itself computes, for checking the fast path. */
+    double[] probabilitiesByOpenNlp(String text) {
+        return maxent.eval(Features.of(text));
     }
 
     private static int likeliestNotTaken(double[] probabilities, boolean[] taken) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.jar.JarFile;
 
 /**
  * Trains the default models of the distribution: {@code TrainAll models.csv DATA_ROOT OUT_DIR NOTICE}, one
@@ -30,8 +31,17 @@ public final class TrainAll {
         }
     }
 
+    /** Newer than its data and the list, and made with this detector's features (else the detector refuses it). */
     private static boolean upToDate(Path out, Path data, Path list) throws IOException {
         return Files.exists(out) && Files.getLastModifiedTime(out).compareTo(Files.getLastModifiedTime(data)) > 0
-                && Files.getLastModifiedTime(out).compareTo(Files.getLastModifiedTime(list)) > 0;
+                && Files.getLastModifiedTime(out).compareTo(Files.getLastModifiedTime(list)) > 0
+                && featuresVersion(out) == Features.VERSION;
+    }
+
+    private static int featuresVersion(Path jar) throws IOException {
+        try (JarFile file = new JarFile(jar.toFile())) {
+            String header = file.getManifest().getMainAttributes().getValue(ModelBundleFormat.HEADER);
+            return header == null ? -1 : ModelHeader.parse(header).features();
+        }
     }
 }

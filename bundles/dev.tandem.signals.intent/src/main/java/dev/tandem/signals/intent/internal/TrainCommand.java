@@ -11,7 +11,8 @@ import java.util.Map;
 
 /**
  * {@code tandem signals train --data F.csv --text-col C --label-col C --domain D --out model.jar
- * [--version V] [--notice FILE] [--folds K --holdout I] [--iterations N] [--l2 X]}: trains an intent model
+ * [--version V] [--notice FILE] [--folds K --holdout I] [--iterations N] [--l2 X] [--cutoff N]}
+ * (without {@code --cutoff} it is chosen from the number of examples per intent): trains an intent model
  * and writes it as a signal-model bundle. With {@code --folds K --holdout I} the rows of fold I are left out,
  * so that {@code tandem eval --folds K --fold I} measures the model on messages it never saw.
  */
@@ -28,8 +29,10 @@ public final class TrainCommand {
                 Integer.parseInt(options.getOrDefault("holdout", "-1")));
         List<ModelTrainer.Example> examples = examples(Csv.read(data), required(options, "text-col"),
                 required(options, "label-col"), folds);
-        ModelTrainer trainer = new ModelTrainer(Integer.parseInt(options.getOrDefault("iterations", "100")),
-                Double.parseDouble(options.getOrDefault("l2", "1.0")));
+        ModelTrainer trainer = new ModelTrainer(
+                Integer.parseInt(options.getOrDefault("iterations", Integer.toString(ModelTrainer.DEFAULT_ITERATIONS))),
+                Double.parseDouble(options.getOrDefault("l2", Double.toString(ModelTrainer.DEFAULT_L2))),
+                Integer.parseInt(options.getOrDefault("cutoff", Integer.toString(ModelTrainer.AUTOMATIC_CUTOFF))));
         long start = System.nanoTime();
         IntentModel model = trainer.train(domain, examples);
         String notice = options.containsKey("notice")

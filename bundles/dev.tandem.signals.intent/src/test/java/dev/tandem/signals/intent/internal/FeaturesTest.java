@@ -22,6 +22,17 @@ class FeaturesTest {
     }
 
     @Test
+    void everyTextHasTheBiasFeatureSoEachIntentHasAPrior() {
+        assertEquals(List.of("bias"), List.of(Features.of("")));
+        assertEquals("bias", Features.of("refund")[0]);
+    }
+
+    @Test
+    void aShortWordStillGivesTheGramsOfItsEdges() {
+        assertEquals(List.of("bias", "w=no", "c=<no", "c=no>"), List.of(Features.of("No")));
+    }
+
+    @Test
     void wordPairsAreFeatures() {
         assertTrue(List.of(Features.of("not received")).contains("b=not_received"));
     }

@@ -36,7 +36,7 @@ class ModelTrainerTest {
     }
 
     static IntentModel trained(String domain) throws IOException {
-        return new ModelTrainer(50, 0.1).train(domain, examples());
+        return new ModelTrainer(50, 0.1, 3).train(domain, examples());
     }
 
     @Test
@@ -52,6 +52,17 @@ class ModelTrainerTest {
         assertEquals(2, candidates.size());
         assertTrue(candidates.get(0).probability() >= candidates.get(1).probability());
         assertEquals(1.0, candidates.get(0).probability() + candidates.get(1).probability(), 1e-6);
+    }
+
+    @Test
+    void fewExamplesPerIntentKeepWordsSeenOnceAndManyDropThem() {
+        List<ModelTrainer.Example> few = examples();
+        List<ModelTrainer.Example> many = new ArrayList<>();
+        for (int copy = 0; copy < 3; copy++) {
+            many.addAll(few);
+        }
+        assertEquals(1, ModelTrainer.cutoffFor(few));
+        assertEquals(3, ModelTrainer.cutoffFor(many));
     }
 
     @Test

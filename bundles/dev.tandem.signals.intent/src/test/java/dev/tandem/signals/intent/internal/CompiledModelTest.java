@@ -1,0 +1,43 @@
+package dev.tandem.signals.intent.internal;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+
+import org.junit.jupiter.api.Test;
+
+/** The hashed fast path gives OpenNLP's own probabilities, for words it knows, words it does not, and Chinese. */
+class CompiledModelTest {
+    @Test
+    void probabilitiesEqualOpenNlpsOwn() throws IOException {
+        IntentModel model = ModelTrainerTest.trained("shop");
+        for (String text : new String[] {"I want my money back", "REFUND!!! where is it", "parcel parcel parcel",
+                "zzz unknown words only", "", "我要退款 refund 123", "Don't deliver to 221B Baker St."}) {
+            assertArrayEquals(model.probabilitiesByOpenNlp(text), model.probabilities(text), 1e-9, text);
+        }
+    }
+
+    @Test
+    void aFeatureHashesTheSameWhetherBuiltAsStringOrFedCharacterByCharacter() {
+        long[] fed = new long[1];
+        Features.Sink sink = new Features.Sink() {
+            private final StringBuilder feature = new StringBuilder();
+
+            @Override
+            public void append(char c) {
+                feature.append(c);
+            }
+
+            @Override
+            public void end() {
+                fed[0] = CompiledModel.hash(feature);
+            }
+        };
+        for (char c : "c=<re".toCharArray()) {
+            sink.append(c);
+        }
+        sink.end();
+        assertEquals(CompiledModel.hash("c=<re"), fed[0]);
+    }
+}
