@@ -206,8 +206,8 @@ final class AuditWriter implements AutoCloseable {
         }
         try {
             store.append(entries, false);
+            recorded.addAndGet(entries.size()); // counted before the backlog drops, so their sum never dips
             inFlight = 0;
-            recorded.addAndGet(entries.size());
             up();
         } catch (SQLException | RuntimeException e) {
             down(e);
@@ -255,9 +255,8 @@ final class AuditWriter implements AutoCloseable {
                 }
                 mayBeStoredAlready = true; // until the offset is saved: a failure in between replays the chunk
                 store.forceCommitted();
-                spill.replayed(chunk);
+                markReplayed(chunk);
                 mayBeStoredAlready = false;
-                recorded.addAndGet(entries.size());
                 up();
             } catch (SQLException | RuntimeException e) {
                 down(e);
@@ -266,6 +265,17 @@ final class AuditWriter implements AutoCloseable {
                 unreadableUntilNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(settings.retryIntervalMillis());
                 return;
             }
+        }
+    }
+
+    /** Counts the chunk as recorded before it leaves the backlog, so that their sum never dips. */
+    private void markReplayed(SpillFile.Chunk chunk) throws IOException {
+        recorded.addAndGet(chunk.entries().size());
+        try {
+            spill.replayed(chunk);
+        } catch (IOException e) {
+            recorded.addAndGet(-chunk.entries().size());
+            throw e;
         }
     }
 

@@ -124,6 +124,7 @@ abstract class AuditTrailContract {
         int sentBeforeOutage = sent.get();
         Thread.sleep(3_000);
         JsonNode auditDuringOutage = engine.get("/api/v1/health").json().path("audit");
+        String metricsDuringOutage = engine.get("/metrics").body();
         int sentDuringOutage = sent.get() - sentBeforeOutage;
         database.start();
         Thread.sleep(1_000);
@@ -132,6 +133,9 @@ abstract class AuditTrailContract {
         awaitAuditCaughtUp();
 
         assertEquals("SPILLING", auditDuringOutage.path("status").asText(), auditDuringOutage::toString);
+        assertEquals(false, auditDuringOutage.path("databaseReachable").asBoolean(true), auditDuringOutage::toString);
+        assertTrue(auditDuringOutage.path("backlog").asLong() > 0, auditDuringOutage::toString);
+        assertTrue(metricsDuringOutage.contains("tandem_audit_database_up 0.0"), metricsDuringOutage);
         assertTrue(sentDuringOutage > 100, "decisions kept flowing during the outage: " + sentDuringOutage);
         assertTrue(slowestMillis.get() < 1_000, "slowest decision " + slowestMillis.get() + " ms");
         assertEquals(before + sent.get(), countWhere("1 = 1"), "every decision recorded after replay");
@@ -170,6 +174,29 @@ abstract class AuditTrailContract {
         assertTrue(metrics.body().contains("tandem_deployments_total{outcome=\"REFUSED\""), metrics.body());
         assertTrue(metrics.body().contains("tandem_audit_backlog "), metrics.body());
         assertTrue(metrics.body().contains("tandem_audit_spilled_records "), metrics.body());
+        assertTrue(metrics.body().contains("tandem_audit_database_up 1.0"), metrics.body());
+        for (String outcome : List.of("DEPLOYED", "REFUSED", "ROLLED_BACK", "ACCESS_GRANTED")) {
+            assertTrue(metrics.body().contains("tandem_deployments_total{outcome=\"" + outcome + "\",ruleset="),
+                    outcome + " in " + metrics.body());
+        }
+    }
+
+    @Test
+    @Order(6)
+    void healthShowsTheActiveRulesetTheAuditBacklogAndTheDatabase() throws Exception {
+        awaitAuditCaughtUp();
+        JsonNode health = engine.get("/api/v1/health").json();
+
+        assertEquals("UP", health.path("status").asText(), health::toString);
+        JsonNode active = health.path("rulesets").get(0);
+        assertEquals("rules.escalation-default", active.path("name").asText(), health::toString);
+        assertEquals("1.0.0", active.path("version").asText(), "active again after the rollback: " + health);
+        JsonNode audit = health.path("audit");
+        assertEquals(0, audit.path("backlog").asLong(-1), audit::toString);
+        assertTrue(audit.path("databaseReachable").asBoolean(), audit::toString);
+        assertTrue(audit.path("recordedRecords").asLong() > 0, audit::toString);
+        String product = database.url().startsWith("jdbc:postgresql:") ? "jdbc:postgresql:" : "jdbc:h2:";
+        assertTrue(audit.path("database").asText().startsWith(product), audit::toString);
     }
 
     private void sendUntilStopped(AtomicBoolean sending, AtomicInteger sent, AtomicLong slowestMillis) {
