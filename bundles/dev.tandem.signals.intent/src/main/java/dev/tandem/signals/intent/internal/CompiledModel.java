@@ -68,8 +68,21 @@ final class CompiledModel {
             slot = (slot + 1) & mask;
         }
         keys[slot] = key;
-        outcomes[slot] = context.getOutcomes();
+        outcomes[slot] = isDense(context.getOutcomes()) ? null : context.getOutcomes();
         weights[slot] = context.getParameters();
+    }
+
+    /** Quasi-Newton training gives every feature a weight for every outcome, in order: then a plain loop will do. */
+    private boolean isDense(int[] outcomesOfFeature) {
+        if (outcomesOfFeature.length != outcomeCount) {
+            return false;
+        }
+        for (int i = 0; i < outcomesOfFeature.length; i++) {
+            if (outcomesOfFeature[i] != i) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private int slotOf(long key) {
@@ -122,6 +135,12 @@ final class CompiledModel {
             }
             int[] outcomesOfFeature = outcomes[slot];
             double[] weightsOfFeature = weights[slot];
+            if (outcomesOfFeature == null) {
+                for (int i = 0; i < weightsOfFeature.length; i++) {
+                    scores[i] += weightsOfFeature[i];
+                }
+                return;
+            }
             for (int i = 0; i < outcomesOfFeature.length; i++) {
                 scores[outcomesOfFeature[i]] += weightsOfFeature[i];
             }
