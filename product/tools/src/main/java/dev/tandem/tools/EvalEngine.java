@@ -88,13 +88,20 @@ final class EvalEngine implements AutoCloseable {
         return router.decide(interaction);
     }
 
-    /** Runs every detector once, as the router does before the rules. */
+    /** Runs every detector once, as the router does before the rules, adding up the time of each. */
     List<Signal> detectSignals(Interaction interaction) {
+        return detectSignals(interaction, true);
+    }
+
+    /** Runs every detector once; {@code counted}: add its time to {@link #detectorNanos()}. */
+    List<Signal> detectSignals(Interaction interaction, boolean counted) {
         List<Signal> signals = new java.util.ArrayList<>();
         for (SignalDetector detector : detectors.getServices(new SignalDetector[0])) {
             long start = System.nanoTime();
             signals.addAll(detector.detect(interaction));
-            nanosByDetector.merge(detector.name(), System.nanoTime() - start, Long::sum);
+            if (counted) {
+                nanosByDetector.merge(detector.name(), System.nanoTime() - start, Long::sum);
+            }
         }
         return signals;
     }

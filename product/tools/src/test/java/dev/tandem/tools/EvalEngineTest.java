@@ -76,6 +76,22 @@ class EvalEngineTest {
                 + "route_accuracy=1\\.0000 signal_us_p99=\\d+"), last);
     }
 
+    @Test
+    void printsEachMessagesOwnCostBesideTheSingleRunWithoutExceedingIt() throws Exception {
+        engine.swapModel(modelJar("1.0.0", "get_refund", "track_delivery"), DOMAIN);
+        List<Eval.Row> rows = List.of(new Eval.Row(0, "I want my money back for this", "get_refund"),
+                new Eval.Row(1, "when will my parcel arrive", "track_delivery"));
+        Scores scores = new Scores();
+        Eval.route(engine, DOMAIN, new Policy(Map.of("get_refund", "billing")), rows, scores);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        scores.print(DOMAIN, new PrintStream(out, true, StandardCharsets.UTF_8));
+        String text = out.toString(StandardCharsets.UTF_8);
+        java.util.regex.Matcher single = java.util.regex.Pattern.compile("signal time/message  mean [\\d.]+ us, p99 (\\d+) us").matcher(text);
+        java.util.regex.Matcher best = java.util.regex.Pattern.compile("best of 3 runs     mean [\\d.]+ us, p99 (\\d+) us").matcher(text);
+        assertTrue(single.find() && best.find(), text);
+        assertTrue(Long.parseLong(best.group(1)) <= Long.parseLong(single.group(1)), text);
+    }
+
     private static String bestIntent(String text) {
         return intents(text).get(0);
     }
