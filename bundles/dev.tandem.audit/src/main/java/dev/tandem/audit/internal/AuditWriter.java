@@ -162,6 +162,7 @@ final class AuditWriter implements AutoCloseable {
                     || (batch.isEmpty() && replayWanted())) {
                 return false;
             }
+            syncSpill(); // what deciding threads appended is forced within a tick, whatever the store does
             Thread.sleep(TICK_MILLIS);
         }
     }

@@ -30,6 +30,7 @@ import com.fasterxml.jackson.core.json.JsonWriteFeature;
 final class SpillFile implements AutoCloseable {
     private static final JsonFactory JSON = JsonFactory.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
     private static final byte NEWLINE = '\n';
+    private static final int TAIL_BYTES = 1 << 16;
 
     /** Records read back and the offset just past them. */
     record Chunk(List<AuditEntry> entries, long endOffset) {
@@ -40,6 +41,8 @@ final class SpillFile implements AutoCloseable {
     private long replayedOffset;
     private long pending;
     private FileChannel appender;
+    /** Appended, not yet written: in memory until the next {@link #sync}, like the writer's buffer. */
+    private final ByteArrayOutputStream tail = new ByteArrayOutputStream(TAIL_BYTES * 2);
     private boolean unsynced;
 
     SpillFile(Path folder) throws IOException {
@@ -73,22 +76,35 @@ final class SpillFile implements AutoCloseable {
         write(lines(List.of(entry)), 1);
     }
 
-    /** Forces what was appended since the last call to disk. */
+    /** Writes out and forces what was appended since the last call. */
     synchronized void sync() throws IOException {
+        writeTail();
         if (unsynced && appender != null) {
             appender.force(false);
         }
         unsynced = false;
     }
 
+    /** Single records are gathered in memory and written in blocks: one system call per record would cost more. */
     private synchronized void write(byte[] lines, int count) throws IOException {
+        tail.write(lines);
+        pending += count;
+        unsynced = true;
+        if (tail.size() >= TAIL_BYTES) {
+            writeTail();
+        }
+    }
+
+    private void writeTail() throws IOException {
+        if (tail.size() == 0) {
+            return;
+        }
         FileChannel channel = appender();
-        ByteBuffer buffer = ByteBuffer.wrap(lines);
+        ByteBuffer buffer = ByteBuffer.wrap(tail.toByteArray());
         while (buffer.hasRemaining()) {
             channel.write(buffer);
         }
-        unsynced = true;
-        pending += count;
+        tail.reset();
     }
 
     private FileChannel appender() throws IOException {
@@ -102,6 +118,7 @@ final class SpillFile implements AutoCloseable {
 
     /** Up to {@code max} records from where replay stopped. */
     synchronized Chunk read(int max) throws IOException {
+        writeTail(); // records counted as pending must be readable
         List<AuditEntry> entries = new ArrayList<>();
         long offset = replayedOffset;
         if (!Files.exists(file)) {
@@ -141,6 +158,7 @@ final class SpillFile implements AutoCloseable {
     }
 
     private void closeAppender() throws IOException {
+        tail.reset();
         if (appender != null) {
             appender.close();
             appender = null;
