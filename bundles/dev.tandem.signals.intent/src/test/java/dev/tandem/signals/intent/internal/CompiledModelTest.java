@@ -7,6 +7,9 @@ import java.io.IOException;
 
 import org.junit.jupiter.api.Test;
 
+import opennlp.tools.ml.maxent.quasinewton.QNModel;
+import opennlp.tools.ml.model.Context;
+
 /** The hashed fast path gives OpenNLP's own probabilities, for words it knows, words it does not, and Chinese. */
 class CompiledModelTest {
     @Test
@@ -15,6 +18,19 @@ class CompiledModelTest {
         for (String text : new String[] {"I want my money back", "REFUND!!! where is it", "parcel parcel parcel",
                 "zzz unknown words only", "", "我要退款 refund 123", "Don't deliver to 221B Baker St."}) {
             assertArrayEquals(model.probabilitiesByOpenNlp(text), model.probabilities(text), 1e-9, text);
+        }
+    }
+
+    @Test
+    void featuresWeightedForSomeOutcomesOnlyScoreAsInOpenNlp() {
+        Context refundOnly = new Context(new int[] {0}, new double[] {2.0});
+        Context deliveryAndOther = new Context(new int[] {1, 2}, new double[] {1.5, -0.5});
+        Context bias = new Context(new int[] {0, 1, 2}, new double[] {0.1, 0.2, 0.3});
+        QNModel sparse = new QNModel(new Context[] {refundOnly, deliveryAndOther, bias},
+                new String[] {"w=refund", "w=parcel", Features.BIAS}, new String[] {"refund", "delivery", "other"});
+        CompiledModel compiled = new CompiledModel(sparse);
+        for (String text : new String[] {"refund", "parcel refund parcel", "nothing known", ""}) {
+            assertArrayEquals(sparse.eval(Features.of(text)), compiled.eval(text), 1e-12, text);
         }
     }
 
