@@ -111,6 +111,10 @@ public class ApiContext extends ServletContextHelper {
             if (refused.status() == 401) {
                 response.setHeader("WWW-Authenticate", "Bearer realm=\"tandem\"");
             }
+            if (request.getContentLengthLong() != 0) {
+                // the body stays unread: a client reusing the connection would send its next request into it
+                response.setHeader("Connection", "close");
+            }
             ApiServlet.writeProblem(response, refused);
             return false;
         }

@@ -106,6 +106,10 @@ class AuthorizationTest {
         if (expected == 401 || expected == 403) {
             assertTrue(response.contentType().startsWith("application/problem+json"), response.contentType());
             assertEquals(expected, response.json().path("status").asInt());
+            if (endpoint.body() != null) {
+                assertEquals("close", response.headers().firstValue("Connection").orElse(""),
+                        "a refused request's unread body must not be taken for the next request");
+            }
         }
         if (expected == 401) {
             assertEquals("Bearer realm=\"tandem\"", response.headers().firstValue("WWW-Authenticate").orElse(""));
