@@ -22,6 +22,26 @@ final class DeployBench {
         this.registry = registry;
     }
 
+    /**
+     * The deploy rows alone: {@code DeployBench [repetitions of the default ruleset] [generated ruleset sizes...]},
+     * e.g. {@code DeployBench 10 1000 10000}.
+     */
+    public static void main(String[] args) throws Exception {
+        int repetitions = args.length > 0 ? Integer.parseInt(args[0]) : 10;
+        try (EngineHarness engine = EngineHarness.start()) {
+            DeployBench bench = new DeployBench(engine.registry());
+            print(bench.defaultRuleset(EngineHarness.root().resolve("rules/escalation-default"), repetitions));
+            for (int i = 1; i < args.length; i++) {
+                print(bench.generated(Integer.parseInt(args[i])));
+            }
+        }
+    }
+
+    private static void print(Figure figure) {
+        System.out.printf("%-30s %6d rules  first %6d ms  best %6d ms  heap %5d MB%n", figure.ruleset(),
+                figure.rules(), figure.firstMillis(), figure.warmMillis(), figure.heapMegabytes());
+    }
+
     Figure defaultRuleset(Path ruleProject, int repetitions) throws Exception {
         long first = -1;
         long best = Long.MAX_VALUE;

@@ -1,10 +1,17 @@
 package dev.tandem.engine.internal;
 
+import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.drools.drl.ast.descr.PackageDescr;
+import org.drools.drl.parser.DrlParser;
+import org.drools.drl.parser.DroolsError;
+import org.drools.drl.parser.DroolsParserException;
 import org.drools.drl.parser.ParserError;
+import org.drools.io.DescrResource;
 import org.kie.api.KieBase;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Global;
@@ -15,6 +22,7 @@ import org.kie.internal.builder.KnowledgeBuilderConfiguration;
 import org.kie.internal.builder.KnowledgeBuilderFactory;
 import org.kie.internal.builder.KnowledgeBuilderResult;
 import org.kie.internal.builder.ResultSeverity;
+import org.kie.internal.builder.conf.LanguageLevelOption;
 import org.kie.internal.io.ResourceFactory;
 
 import dev.tandem.api.Problem;
@@ -59,8 +67,16 @@ final class RulesetCompiler {
         KnowledgeBuilderConfiguration configuration =
                 KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(null, factClassLoader);
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(configuration);
-        drlFiles.forEach((path, bytes) -> builder.add(resource(path, bytes), ResourceType.DRL));
+        LanguageLevelOption languageLevel = configuration.getOption(LanguageLevelOption.KEY);
         List<Problem> problems = new ArrayList<>();
+        Map<String, PackageDescr> parsed = new LinkedHashMap<>();
+        drlFiles.forEach((path, bytes) -> {
+            PackageDescr drl = parse(path, bytes, languageLevel, problems);
+            if (drl != null) {
+                parsed.put(path, drl);
+                builder.add(resource(path, drl), ResourceType.DESCR);
+            }
+        });
         for (KnowledgeBuilderResult result : builder.getResults(ResultSeverity.ERROR)) {
             problems.add(toProblem(result));
         }
@@ -68,7 +84,7 @@ final class RulesetCompiler {
             return new Result(null, problems);
         }
         KieBase kieBase = builder.newKieBase();
-        List<Problem> refused = SandboxCheck.compiled(kieBase, drlFiles);
+        List<Problem> refused = SandboxCheck.compiled(kieBase, drlFiles, parsed);
         if (!refused.isEmpty()) {
             return new Result(null, refused);
         }
@@ -80,10 +96,41 @@ final class RulesetCompiler {
         return new Result(new CompiledRuleset(ref, kieBase), List.of());
     }
 
-    private static Resource resource(String path, byte[] bytes) {
+    /**
+     * Each DRL file is parsed once, here: the builder and the sandbox both work on the parsed file (parsing is a
+     * fifth of the compile time of a large ruleset). Null, and its errors in the problems, when it does not parse.
+     */
+    private static PackageDescr parse(String path, byte[] bytes, LanguageLevelOption languageLevel,
+                                      List<Problem> problems) {
+        DrlParser parser = new DrlParser(languageLevel);
         Resource resource = ResourceFactory.newByteArrayResource(bytes);
         resource.setSourcePath(path);
         resource.setResourceType(ResourceType.DRL);
+        PackageDescr drl;
+        try {
+            drl = parser.parse(resource);
+        } catch (DroolsParserException | IOException e) {
+            problems.add(new Problem(path, 0, 0, "cannot parse the rule file: " + e.getMessage()));
+            return null;
+        }
+        for (DroolsError error : parser.getErrors()) {
+            Problem problem = toProblem(error);
+            problems.add(problem.file() == null
+                    ? new Problem(path, problem.line(), problem.column(), problem.message()) : problem);
+        }
+        if (parser.hasErrors() || drl == null) {
+            if (drl == null && parser.getErrors().isEmpty()) {
+                problems.add(new Problem(path, 0, 0, "the rule file contains nothing the parser can read"));
+            }
+            return null;
+        }
+        return drl;
+    }
+
+    private static Resource resource(String path, PackageDescr drl) {
+        Resource resource = new DescrResource(drl);
+        resource.setSourcePath(path);
+        resource.setResourceType(ResourceType.DESCR);
         return resource;
     }
 

@@ -26,8 +26,6 @@ import org.drools.drl.ast.descr.ImportDescr;
 import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.ast.descr.PatternDescr;
 import org.drools.drl.ast.descr.RuleDescr;
-import org.drools.drl.parser.DrlParser;
-import org.drools.drl.parser.DroolsParserException;
 import org.kie.api.KieBase;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
@@ -72,9 +70,12 @@ final class SandboxCheck {
         return problems(violations);
     }
 
-    /** The code Drools built from the DRL files; call before any of it runs (scenarios included). */
-    static List<Problem> compiled(KieBase kieBase, Map<String, byte[]> drlFiles) {
-        Outline outline = Outline.of(drlFiles);
+    /**
+     * The code Drools built from the DRL files, which it built from {@code parsed}; call before any of it runs
+     * (scenarios included).
+     */
+    static List<Problem> compiled(KieBase kieBase, Map<String, byte[]> drlFiles, Map<String, PackageDescr> parsed) {
+        Outline outline = Outline.of(drlFiles, parsed);
         RuleCode code = new RuleCode();
         List<Violation> violations = new ArrayList<>();
         for (KiePackage kiePackage : kieBase.getKiePackages()) {
@@ -148,9 +149,10 @@ final class SandboxCheck {
         private RuleCode code;
         private Source whole = new Source("the ruleset", null, 0, "");
 
-        static Outline of(Map<String, byte[]> drlFiles) {
+        static Outline of(Map<String, byte[]> drlFiles, Map<String, PackageDescr> parsed) {
             Outline outline = new Outline();
-            drlFiles.forEach((file, bytes) -> outline.read(file, new String(bytes, StandardCharsets.UTF_8)));
+            parsed.forEach((file, drl) -> outline.read(file, new String(drlFiles.get(file), StandardCharsets.UTF_8),
+                    drl));
             return outline;
         }
 
@@ -171,17 +173,7 @@ final class SandboxCheck {
             interpreted.forEach(Runnable::run);
         }
 
-        private void read(String file, String text) {
-            PackageDescr drl;
-            DrlParser parser = new DrlParser();
-            try {
-                drl = parser.parse(false, text);
-            } catch (DroolsParserException | RuntimeException e) {
-                return; // the compiler has reported it
-            }
-            if (drl == null) {
-                return;
-            }
+        private void read(String file, String text, PackageDescr drl) {
             String[] lines = text.split("\n", -1);
             whole = new Source("the ruleset", file, 1, text);
             List<String> imports = drl.getImports().stream().map(ImportDescr::getTarget).toList();
