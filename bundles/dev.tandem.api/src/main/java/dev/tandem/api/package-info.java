@@ -3,7 +3,7 @@
  * decision is, and the services that make and manage decisions.
  */
 @Export
-@Version("1.3.0")
+@Version("1.4.0")
 package dev.tandem.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -36,6 +36,8 @@ final class FiringGuard extends DefaultAgendaEventListener {
     private Runaway runaway;
     private long allocatedBefore;
     private boolean firedWhenSlow;
+    /** The thread's CPU time when the decision became slow; read only then, as few decisions do. */
+    private long cpuWhenSlow;
 
     FiringGuard(KieSession session) {
         this.session = session;
@@ -86,17 +88,27 @@ final class FiringGuard extends DefaultAgendaEventListener {
 
     /**
      * The time budget. It counts against the ruleset only when the rules were still firing after a tenth of the
-     * budget: a decision that the machine stalled (a collector pause, a descheduled thread on a loaded host) jumps
-     * from its quick first firings straight past the budget, fails safe, and is not blamed on the rules.
+     * budget, and when the thread was on the CPU for another tenth of the budget after that: a decision that the
+     * machine stalled (a collector pause, a descheduled thread on a loaded host) jumps from its quick first firings
+     * past the budget, or waits out the budget off the CPU, fails safe, and is not blamed on the rules.
      */
     private void checkTime(String rule) {
         long now = System.nanoTime();
         if (now > deadline) {
-            stop(firedWhenSlow ? Runaway.TIME : null, rule, "time budget of " + limits.timeBudgetNanos() / 1_000_000
+            stop(ranSlowly() ? Runaway.TIME : null, rule, "time budget of " + limits.timeBudgetNanos() / 1_000_000
                     + " ms exceeded (at rule '" + rule + "')");
-        } else if (now > slow) {
+        } else if (now > slow && !firedWhenSlow) {
             firedWhenSlow = true;
+            cpuWhenSlow = ThreadCpu.currentNanos();
         }
+    }
+
+    private boolean ranSlowly() {
+        if (!firedWhenSlow) {
+            return false;
+        }
+        long cpu = ThreadCpu.currentNanos();
+        return cpu < 0 || cpuWhenSlow < 0 || cpu - cpuWhenSlow >= limits.timeBudgetNanos() / 10;
     }
 
     /** @param limit the runaway to count against the ruleset, or null when the ruleset is not to blame */

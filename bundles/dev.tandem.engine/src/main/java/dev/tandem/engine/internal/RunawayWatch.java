@@ -3,6 +3,7 @@ package dev.tandem.engine.internal;
 import java.lang.System.Logger.Level;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -19,6 +20,8 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 import dev.tandem.api.RulesetRef;
+import dev.tandem.api.RunawayTally;
+import dev.tandem.api.RunawayWatchStatus;
 
 /**
  * Counts, per ruleset version, the decisions whose rules ran into a limit (firings, time, memory, stack, heap).
@@ -26,9 +29,9 @@ import dev.tandem.api.RulesetRef;
  * back to its previous version, and the deployment event names the engine and the runaway. A version with nothing
  * to roll back to stays, and its runaway decisions keep failing safe.
  */
-@Component(service = RunawayWatch.class)
+@Component(service = {RunawayWatch.class, RunawayWatchStatus.class})
 @Designate(ocd = RunawayWatch.Config.class)
-public class RunawayWatch implements DecisionMaker.RunawayListener {
+public class RunawayWatch implements DecisionMaker.RunawayListener, RunawayWatchStatus {
 
     @ObjectClassDefinition(name = "Tandem runaway containment")
     public @interface Config {
@@ -46,7 +49,7 @@ public class RunawayWatch implements DecisionMaker.RunawayListener {
     private ActiveRulesets rulesets;
 
     private final Map<RulesetRef, Deque<Long>> hitsByVersion = new ConcurrentHashMap<>();
-    private final Map<RulesetRef, Long> total = new ConcurrentHashMap<>();
+    private final Map<RulesetRef, Map<String, Long>> totalByLimit = new ConcurrentHashMap<>();
     private volatile Config config;
     private ExecutorService withdrawals;
 
@@ -79,7 +82,7 @@ public class RunawayWatch implements DecisionMaker.RunawayListener {
     /** On the deciding thread: counts, and hands a withdrawal to the containment thread so the decision returns. */
     @Override
     public void ranAway(RulesetRef version, Runaway runaway) {
-        total.merge(version, 1L, Long::sum);
+        totalByLimit.computeIfAbsent(version, v -> new ConcurrentHashMap<>()).merge(runaway.limit(), 1L, Long::sum);
         LOG.log(Level.WARNING, "{0} {1}: {2}", version.name(), version.version(), runaway.reason());
         if (thresholdReached(version, System.nanoTime())) {
             withdrawals.execute(() -> withdraw(version, runaway));
@@ -88,7 +91,37 @@ public class RunawayWatch implements DecisionMaker.RunawayListener {
 
     /** Runaway decisions of that version since the engine started. */
     long hits(RulesetRef version) {
-        return total.getOrDefault(version, 0L);
+        return tally(version).total();
+    }
+
+    @Override
+    public List<RunawayTally> tallies() {
+        return totalByLimit.keySet().stream().map(this::tally).toList();
+    }
+
+    @Override
+    public RunawayTally tally(RulesetRef version) {
+        Config current = config;
+        return new RunawayTally(version, totalByLimit.getOrDefault(version, Map.of()),
+                inWindow(version, System.nanoTime()), current.hits(), current.windowSeconds());
+    }
+
+    private int inWindow(RulesetRef version, long now) {
+        Deque<Long> hits = hitsByVersion.get(version);
+        if (hits == null) {
+            return 0;
+        }
+        synchronized (hits) {
+            dropExpired(hits, now, config);
+            return hits.size();
+        }
+    }
+
+    private static void dropExpired(Deque<Long> hits, long now, Config current) {
+        long windowStart = now - TimeUnit.SECONDS.toNanos(current.windowSeconds());
+        while (!hits.isEmpty() && hits.peekFirst() < windowStart) {
+            hits.removeFirst();
+        }
     }
 
     private boolean thresholdReached(RulesetRef version, long now) {
@@ -96,10 +129,7 @@ public class RunawayWatch implements DecisionMaker.RunawayListener {
         Deque<Long> hits = hitsByVersion.computeIfAbsent(version, v -> new ArrayDeque<>());
         synchronized (hits) {
             hits.addLast(now);
-            long windowStart = now - TimeUnit.SECONDS.toNanos(current.windowSeconds());
-            while (!hits.isEmpty() && hits.peekFirst() < windowStart) {
-                hits.removeFirst();
-            }
+            dropExpired(hits, now, current);
             if (hits.size() < current.hits()) {
                 return false;
             }

@@ -20,6 +20,7 @@ import org.kie.internal.io.ResourceFactory;
 import dev.tandem.api.Route;
 import dev.tandem.api.RoutingDecision;
 import dev.tandem.api.RulesetRef;
+import dev.tandem.api.RunawayTally;
 
 /** Runaway decisions fail safe, are reported per ruleset version, and enough of them withdraw the version. */
 class RunawayContainmentTest {
@@ -112,6 +113,25 @@ class RunawayContainmentTest {
         assertEquals(List.of(), reported);
     }
 
+    @Test
+    void aDecisionOffTheCpuPastTheBudgetIsNotBlamedEvenWhenItWasStillFiringAfterATenth() {
+        // the first sleep carries the decision past a tenth of the budget; the second waits out the budget off the CPU
+        CompiledRuleset stalled = withoutSandbox("""
+                rule "slow start" salience 10 when Interaction() then Thread.sleep(15); end
+                rule "is stalled" salience 5 when Interaction() then Thread.sleep(80); end
+                rule "last" when Interaction() then decision.keepWithAi("last"); end
+                """);
+        DecisionMaker maker = new DecisionMaker(new SignalDetection(), Limits.of(1_000, 50, 0), recorder);
+        maker.decide(DecisionMakerTest.interaction("en", null, 1, Map.of()), stalled, List.of());
+        reported.clear();
+        RoutingDecision decision = maker.decide(DecisionMakerTest.interaction("en", null, 1, Map.of()), stalled,
+                List.of());
+
+        assertTrue(decision.failSafe().startsWith("time budget of 50 ms exceeded (at rule 'last')"),
+                decision.failSafe());
+        assertEquals(List.of(), reported);
+    }
+
     private static CompiledRuleset withoutSandbox(String rules) {
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(KnowledgeBuilderFactory
                 .newKnowledgeBuilderConfiguration(null, RunawayContainmentTest.class.getClassLoader()));
@@ -144,6 +164,22 @@ class RunawayContainmentTest {
         watch.deactivate();
         assertEquals(List.of("rules.test 1.0.0 by engine: runaway: time in 'slow'"), withdrawn);
         assertEquals(3, watch.hits(VERSION));
+    }
+
+    @Test
+    void theTallyCountsByLimitAndShowsTheHitsInTheWindow() throws Exception {
+        RunawayWatch watch = watch(new ArrayList<>(), 3, 60);
+        watch.ranAway(VERSION, new Runaway(Runaway.TIME, "slow"));
+        watch.ranAway(VERSION, new Runaway(Runaway.FIRINGS, "loops"));
+        watch.deactivate();
+
+        RunawayTally tally = watch.tally(VERSION);
+        assertEquals(Map.of("time", 1L, "firings", 1L), tally.byLimit());
+        assertEquals(2, tally.inWindow());
+        assertEquals(3, tally.withdrawAt());
+        assertEquals(60, tally.windowSeconds());
+        assertEquals(List.of(tally), watch.tallies());
+        assertEquals(0, watch.tally(new RulesetRef("rules.test", "0.9.0")).total());
     }
 
     @Test

@@ -23,6 +23,8 @@ import dev.tandem.api.Router;
 import dev.tandem.api.RulesetInfo;
 import dev.tandem.api.RulesetRegistry;
 import dev.tandem.api.RulesetState;
+import dev.tandem.api.RunawayTally;
+import dev.tandem.api.RunawayWatchStatus;
 import dev.tandem.api.SignalDetector;
 import dev.tandem.api.audit.AuditLog;
 import dev.tandem.api.audit.AuditStatus;
@@ -35,6 +37,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * GET /api/v1/health: UP with an active ruleset; DEGRADED without one (still 200: the engine answers,
  * failing safe to humans); DOWN with 503 while the engine's services are missing. The audit trail's
  * backlog and database reachability are reported beside it and never change the status: decisions flow on.
+ * Each active ruleset shows its runaway decisions: since start by limit, and within the containment window.
  */
 @Component(service = Servlet.class)
 @HttpWhiteboardContextSelect(ApiContext.SELECT)
@@ -55,6 +58,10 @@ public class HealthServlet extends ApiServlet {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile AuditLog audit;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile RunawayWatchStatus runaways;
+
     @Reference(service = SignalDetector.class, cardinality = ReferenceCardinality.MULTIPLE,
             policy = ReferencePolicy.DYNAMIC, fieldOption = FieldOption.UPDATE)
     private final List<SignalDetector> detectors = new CopyOnWriteArrayList<>();
@@ -71,10 +78,35 @@ public class HealthServlet extends ApiServlet {
 
         ObjectNode health = JsonNodeFactory.instance.objectNode();
         health.put("status", status);
-        health.set("rulesets", RulesetJson.toTree(active));
+        health.set("rulesets", rulesets(active));
         health.set("detectors", detectorNames());
         health.set("audit", audit());
         writeJson(response, engineRunning ? 200 : 503, health);
+    }
+
+    /** Each active ruleset with its runaway decisions: all of them since start, and those in the current window. */
+    private ArrayNode rulesets(List<RulesetInfo> active) {
+        ArrayNode json = JsonNodeFactory.instance.arrayNode();
+        RunawayWatchStatus watch = runaways;
+        for (RulesetInfo ruleset : active) {
+            ObjectNode entry = RulesetJson.toTree(ruleset);
+            if (watch != null) {
+                entry.set("runaways", runaways(watch.tally(ruleset.ref())));
+            }
+            json.add(entry);
+        }
+        return json;
+    }
+
+    private static ObjectNode runaways(RunawayTally tally) {
+        ObjectNode json = JsonNodeFactory.instance.objectNode();
+        json.put("total", tally.total());
+        ObjectNode byLimit = json.putObject("byLimit");
+        tally.byLimit().forEach(byLimit::put);
+        json.put("inWindow", tally.inWindow());
+        json.put("withdrawAt", tally.withdrawAt());
+        json.put("windowSeconds", tally.windowSeconds());
+        return json;
     }
 
     private ObjectNode audit() {

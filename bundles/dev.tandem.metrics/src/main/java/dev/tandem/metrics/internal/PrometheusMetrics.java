@@ -3,9 +3,11 @@ package dev.tandem.metrics.internal;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -20,9 +22,13 @@ import dev.tandem.api.DeploymentEvent;
 import dev.tandem.api.DeploymentListener;
 import dev.tandem.api.Interaction;
 import dev.tandem.api.RoutingDecision;
+import dev.tandem.api.RulesetRef;
+import dev.tandem.api.RunawayTally;
+import dev.tandem.api.RunawayWatchStatus;
 import dev.tandem.api.audit.AuditLog;
 import dev.tandem.api.audit.AuditStatus;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -33,8 +39,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Counts decisions and deployments as they happen and serves them, with the audit backlog,
- * at GET /metrics in the Prometheus text format.
+ * Counts decisions and deployments as they happen and serves them, with the audit backlog and the engine's
+ * runaway decisions, at GET /metrics in the Prometheus text format.
  */
 @Component(service = {Servlet.class, DecisionListener.class, DeploymentListener.class})
 @HttpWhiteboardServletPattern("/metrics")
@@ -50,9 +56,15 @@ public class PrometheusMetrics extends HttpServlet implements DecisionListener, 
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile AuditLog audit;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile RunawayWatchStatus runaways;
+
     private final transient PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     // registry lookups cost more than the increment; a decision's counter is found by its route and queue
     private final transient Map<String, Counter> decisionCounters = new ConcurrentHashMap<>();
+    // the engine counts runaways; each scrape copies its counts into these, by ruleset, version and limit
+    private final transient Map<List<String>, AtomicLong> runawayCounts = new ConcurrentHashMap<>();
     private transient Timer latency;
 
     @Activate
@@ -94,7 +106,29 @@ public class PrometheusMetrics extends HttpServlet implements DecisionListener, 
     }
 
     String scrape() {
+        copyRunaways();
         return registry.scrape();
+    }
+
+    private void copyRunaways() {
+        RunawayWatchStatus current = runaways;
+        if (current == null) {
+            return;
+        }
+        for (RunawayTally tally : current.tallies()) {
+            tally.byLimit().forEach((limit, count) -> runawayCount(tally.version(), limit).set(count));
+        }
+    }
+
+    private AtomicLong runawayCount(RulesetRef version, String limit) {
+        return runawayCounts.computeIfAbsent(List.of(version.name(), version.version(), limit), key -> {
+            AtomicLong count = new AtomicLong();
+            FunctionCounter.builder("tandem.runaways", count, AtomicLong::get)
+                    .description("Decisions whose rules ran into a limit and failed safe, since the engine started")
+                    .tag("ruleset", version.name()).tag("version", version.version()).tag("limit", limit)
+                    .register(registry);
+            return count;
+        });
     }
 
     @Override

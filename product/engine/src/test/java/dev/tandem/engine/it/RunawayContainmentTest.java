@@ -93,10 +93,15 @@ class RunawayContainmentTest {
         load.start();
         List<JsonNode> traps = new ArrayList<>();
         String[] kinds = {"loop", "explode", "memory"};
+        JsonNode healthWhileTrapping = null;
         try {
             // a trap that a stalled machine ends by the time budget before the rules burnt it is not counted
             while (traps.size() < 40 && !rolledBack()) {
-                traps.add(trap(kinds[traps.size() % kinds.length]));
+                JsonNode decision = trap(kinds[traps.size() % kinds.length]);
+                traps.add(decision);
+                if (healthWhileTrapping == null && countedAgainstTheRuleset(decision)) {
+                    healthWhileTrapping = engine.get("/api/v1/health").json();
+                }
             }
         } finally {
             trapping.set(false);
@@ -112,6 +117,52 @@ class RunawayContainmentTest {
         JsonNode decision = trap("loop");
         assertEquals("1.0.0", decision.path("ruleset").path("version").asText(), decision::toString);
         assertEquals("AI", decision.path("route").asText(), "the restored version has no traps: " + decision);
+        assertRunawaysInHealth(healthWhileTrapping);
+        assertRunawaysInMetrics(traps);
+    }
+
+    /** Firing and memory limits always count; a time limit only when the rules burnt the CPU. */
+    private static boolean countedAgainstTheRuleset(JsonNode decision) {
+        String failSafe = decision.path("failSafe").asText();
+        return failSafe.startsWith("more than 1000 rule firings") || failSafe.startsWith("memory budget");
+    }
+
+    /** While the runaway version was active, the health check showed its runaway decisions and the threshold. */
+    private static void assertRunawaysInHealth(JsonNode health) {
+        assertTrue(health != null, "no trap was stopped by the firing or memory limit");
+        JsonNode runaways = null;
+        for (JsonNode ruleset : health.path("rulesets")) {
+            if (RULESET.equals(ruleset.path("name").asText()) && "1.1.0".equals(ruleset.path("version").asText())) {
+                runaways = ruleset.path("runaways");
+            }
+        }
+        assertTrue(runaways != null && runaways.path("total").asLong() >= 1, health::toString);
+        assertTrue(runaways.path("inWindow").asInt() >= 1, health::toString);
+        assertEquals(5, runaways.path("withdrawAt").asInt(), health::toString);
+        assertEquals(60, runaways.path("windowSeconds").asLong(), health::toString);
+        long byLimit = 0;
+        for (JsonNode count : runaways.path("byLimit")) {
+            byLimit += count.asLong();
+        }
+        assertEquals(runaways.path("total").asLong(), byLimit, health::toString);
+    }
+
+    /** /metrics counts the runaway decisions by ruleset, version and limit; the memory trap hit its own limit. */
+    private static void assertRunawaysInMetrics(List<JsonNode> traps) throws Exception {
+        String metrics = engine.get("/metrics").body();
+        long memoryTraps = traps.stream().filter(d -> d.path("failSafe").asText().startsWith("memory budget")).count();
+        assertEquals(memoryTraps, runawayCount(metrics, "memory"), metrics);
+        long firingTraps = traps.stream()
+                .filter(d -> d.path("failSafe").asText().startsWith("more than 1000 rule firings")).count();
+        assertEquals(firingTraps, runawayCount(metrics, "firings"), metrics);
+    }
+
+    private static long runawayCount(String metrics, String limit) {
+        String series = "tandem_runaways_total{limit=\"" + limit + "\",ruleset=\"" + RULESET
+                + "\",version=\"1.1.0\"} ";
+        return metrics.lines().filter(line -> line.startsWith(series))
+                .mapToLong(line -> (long) Double.parseDouble(line.substring(series.length()).strip()))
+                .sum();
     }
 
     private static void assertTrapsFailedSafe(List<JsonNode> traps) {
