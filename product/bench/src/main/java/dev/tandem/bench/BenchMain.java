@@ -29,9 +29,13 @@ public final class BenchMain {
                 decisions = http.run("/api/v1/decisions");
                 noop = http.run("/api/v1/noop");
             }
+            long backlog = engine.awaitAuditWritten(180);
+            if (backlog > 0) {
+                System.out.println("(e) measured while the audit trail still writes " + backlog + " records");
+            }
             DeployBench deploy = new DeployBench(engine.registry());
             Path ruleProject = EngineHarness.root().resolve("rules/escalation-default");
-            deploys = new DeployBench.Figure[] {deploy.defaultRuleset(ruleProject, 5), deploy.generated(1_000),
+            deploys = new DeployBench.Figure[] {deploy.defaultRuleset(ruleProject, 10), deploy.generated(1_000),
                 deploy.generated(10_000)};
         }
         print(perSecond, decisions, noop, deploys);

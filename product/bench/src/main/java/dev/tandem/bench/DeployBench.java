@@ -29,6 +29,7 @@ final class DeployBench {
     public static void main(String[] args) throws Exception {
         int repetitions = args.length > 0 ? Integer.parseInt(args[0]) : 10;
         try (EngineHarness engine = EngineHarness.start()) {
+            System.out.println("audit backlog before deploying: " + engine.awaitAuditWritten(180));
             DeployBench bench = new DeployBench(engine.registry());
             print(bench.defaultRuleset(EngineHarness.root().resolve("rules/escalation-default"), repetitions));
             for (int i = 1; i < args.length; i++) {

@@ -9,6 +9,7 @@ import org.osgi.framework.Bundle;
 
 import dev.tandem.api.Router;
 import dev.tandem.api.RulesetRegistry;
+import dev.tandem.api.audit.AuditLog;
 import dev.tandem.launcher.Engine;
 
 /** The real engine (Felix with the distribution's bundles) in this process, its services called directly. */
@@ -86,6 +87,19 @@ public final class EngineHarness implements AutoCloseable {
     /** The admin's bearer token, for requests to the HTTP API. */
     public String adminToken() {
         return engine.adminToken().token();
+    }
+
+    /**
+     * Waits until the audit trail has written the decisions earlier measurements made, at most {@code seconds}:
+     * its writer would otherwise take a core from the next measurement. The backlog left, 0 when written.
+     */
+    public long awaitAuditWritten(int seconds) throws InterruptedException {
+        AuditLog audit = engine.service(AuditLog.class);
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        while (audit.status().backlog() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        return audit.status().backlog();
     }
 
     private void awaitActive(String ruleset) throws InterruptedException {
