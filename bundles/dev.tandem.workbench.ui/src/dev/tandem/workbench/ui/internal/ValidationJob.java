@@ -1,7 +1,9 @@
 package dev.tandem.workbench.ui.internal;
 
 import java.io.IOException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
@@ -80,23 +82,25 @@ final class ValidationJob extends Job {
             RuleProblem problem = finding.problem();
             IFile target = problem.file() == null ? null : folder.getFile(problem.file());
             IResource resource = target != null && target.exists() ? target : folder;
-            IMarker marker = resource.createMarker(MARKER);
-            marker.setAttribute(IMarker.SEVERITY, finding.error() ? IMarker.SEVERITY_ERROR : IMarker.SEVERITY_WARNING);
-            marker.setAttribute(VALIDATOR, finding.validator());
-            marker.setAttribute(IMarker.MESSAGE, problem.message());
-            marker.setAttribute("kind", problem.kind().name());
+            Map<String, Object> attributes = new HashMap<>();
+            attributes.put(IMarker.SEVERITY, finding.error() ? IMarker.SEVERITY_ERROR : IMarker.SEVERITY_WARNING);
+            attributes.put(VALIDATOR, finding.validator());
+            attributes.put(IMarker.MESSAGE, problem.message());
+            attributes.put("kind", problem.kind().name());
             if (problem.line() > 0) {
-                marker.setAttribute(IMarker.LINE_NUMBER, problem.line());
-                marker.setAttribute(IMarker.LOCATION, "line " + problem.line());
+                attributes.put(IMarker.LINE_NUMBER, problem.line());
+                attributes.put(IMarker.LOCATION, "line " + problem.line());
             }
             if (file.equals(target) && problem.line() > 0) {
-                markCharacters(marker, editedText, problem);
+                markCharacters(attributes, editedText, problem);
             }
+            // all attributes at once: a reader never sees a marker without its message
+            resource.createMarker(MARKER, attributes);
         }
     }
 
     /** Underlines from the problem's column to the end of its word in the edited text. */
-    private static void markCharacters(IMarker marker, String text, RuleProblem problem) throws CoreException {
+    private static void markCharacters(Map<String, Object> attributes, String text, RuleProblem problem) {
         int lineStart = 0;
         for (int line = 1; line < problem.line() && lineStart >= 0; line++) {
             lineStart = text.indexOf('\n', lineStart) + 1;
@@ -109,7 +113,7 @@ final class ValidationJob extends Job {
         while (end < text.length() && !Character.isWhitespace(text.charAt(end))) {
             end++;
         }
-        marker.setAttribute(IMarker.CHAR_START, Math.min(start, text.length()));
-        marker.setAttribute(IMarker.CHAR_END, Math.max(end, Math.min(start + 1, text.length())));
+        attributes.put(IMarker.CHAR_START, Math.min(start, text.length()));
+        attributes.put(IMarker.CHAR_END, Math.max(end, Math.min(start + 1, text.length())));
     }
 }
