@@ -17,6 +17,8 @@ final class DeployBench {
     }
 
     private final RulesetRegistry registry;
+    /** Each deployment needs a version of its own. */
+    private int deployments;
 
     DeployBench(RulesetRegistry registry) {
         this.registry = registry;
@@ -49,7 +51,7 @@ final class DeployBench {
         long heap = 0;
         for (int i = 1; i <= repetitions; i++) {
             long before = usedHeap();
-            long millis = deploy(RuleBundleJar.defaultRules(ruleProject, "1.0." + (100 + i)));
+            long millis = deploy(RuleBundleJar.defaultRules(ruleProject, "1.0." + (100 + ++deployments)));
             heap = usedHeap() - before;
             first = first < 0 ? millis : first;
             best = Math.min(best, millis);
