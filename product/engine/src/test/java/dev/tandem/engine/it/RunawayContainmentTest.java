@@ -98,6 +98,9 @@ class RunawayContainmentTest {
             // a trap that a stalled machine ends by the time budget before the rules burnt it is not counted
             while (traps.size() < 40 && !rolledBack()) {
                 JsonNode decision = trap(kinds[traps.size() % kinds.length]);
+                if (!"1.1.0".equals(decision.path("ruleset").path("version").asText())) {
+                    break; // rolled back between the check and this trap: the restored version answered it
+                }
                 traps.add(decision);
                 if (healthWhileTrapping == null && countedAgainstTheRuleset(decision)) {
                     healthWhileTrapping = engine.get("/api/v1/health").json();
