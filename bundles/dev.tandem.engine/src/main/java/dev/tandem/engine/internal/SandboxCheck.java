@@ -12,25 +12,11 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarInputStream;
 import java.util.jar.Manifest;
 
-import org.drools.base.definitions.InternalKnowledgePackage;
-import org.drools.base.definitions.rule.impl.RuleImpl;
-import org.drools.core.rule.JavaDialectRuntimeData;
-import org.drools.drl.ast.descr.AccumulateDescr;
-import org.drools.drl.ast.descr.BaseDescr;
-import org.drools.drl.ast.descr.CollectDescr;
-import org.drools.drl.ast.descr.ConditionalElementDescr;
-import org.drools.drl.ast.descr.ExprConstraintDescr;
-import org.drools.drl.ast.descr.FromDescr;
-import org.drools.drl.ast.descr.FunctionDescr;
-import org.drools.drl.ast.descr.ImportDescr;
 import org.drools.drl.ast.descr.PackageDescr;
-import org.drools.drl.ast.descr.PatternDescr;
-import org.drools.drl.ast.descr.RuleDescr;
 import org.kie.api.KieBase;
-import org.kie.api.definition.KiePackage;
-import org.kie.api.definition.rule.Rule;
 
 import dev.tandem.api.Problem;
+import dev.tandem.rules.drools.DroolsSandboxInput;
 import dev.tandem.rules.sandbox.RuleCode;
 import dev.tandem.rules.sandbox.RuleSandbox;
 import dev.tandem.rules.sandbox.Source;
@@ -39,12 +25,10 @@ import dev.tandem.rules.sandbox.Violation;
 /**
  * The engine's side of the rule sandbox: hands the sandbox what Drools made of a rule bundle (the classes it
  * generated for consequences, functions, evals and accumulate code, the constraints it interprets, the imports),
- * and, before a jar is installed, its manifest and any class it carries. Never trusts the workbench's check.
+ * and, before a jar is installed, its manifest and any class it carries. Never trusts the workbench's check. The
+ * Drools side is {@link DroolsSandboxInput}, shared with the workbench and embedded privately.
  */
 final class SandboxCheck {
-    private static final String JAVA_DIALECT = "java";
-    private static final String CONSEQUENCE_INVOKER = "DefaultConsequenceInvoker";
-
     private SandboxCheck() {
     }
 
@@ -75,60 +59,9 @@ final class SandboxCheck {
      * (scenarios included).
      */
     static List<Problem> compiled(KieBase kieBase, Map<String, byte[]> drlFiles, Map<String, PackageDescr> parsed) {
-        Outline outline = Outline.of(drlFiles, parsed);
-        RuleCode code = new RuleCode();
-        List<Violation> violations = new ArrayList<>();
-        for (KiePackage kiePackage : kieBase.getKiePackages()) {
-            addPackage((InternalKnowledgePackage) kiePackage, outline, code, violations);
-        }
-        outline.addInterpreted(code);
-        violations.addAll(RuleSandbox.check(code));
-        return problems(violations);
-    }
-
-    private static void addPackage(InternalKnowledgePackage kiePackage, Outline outline, RuleCode code,
-                                   List<Violation> violations) {
-        Map<String, Source> sourceByPrefix = new LinkedHashMap<>();
-        for (Rule rule : kiePackage.getRules()) {
-            RuleImpl impl = (RuleImpl) rule;
-            Source source = outline.rule(rule.getName());
-            if (!JAVA_DIALECT.equals(impl.getDialect())) {
-                violations.add(new Violation(rule.getName(), "dialect " + impl.getDialect(), source.file(),
-                        source.line(), "rule '" + rule.getName() + "' uses the " + impl.getDialect()
-                        + " dialect: rules must use the java dialect, whose compiled code the sandbox checks"));
-            }
-            if (impl.getConsequence() != null) {
-                String invoker = impl.getConsequence().getClass().getName();
-                if (invoker.endsWith(CONSEQUENCE_INVOKER)) {
-                    sourceByPrefix.put(invoker.substring(0, invoker.length() - CONSEQUENCE_INVOKER.length()), source);
-                }
-            }
-        }
-        kiePackage.getFunctions().keySet().forEach(function -> sourceByPrefix.put(kiePackage.getName() + "."
-                + Character.toUpperCase(function.charAt(0)) + function.substring(1), outline.function(function)));
-        JavaDialectRuntimeData data = (JavaDialectRuntimeData) kiePackage.getDialectRuntimeRegistry()
-                .getDialectData(JAVA_DIALECT);
-        if (data == null) {
-            return;
-        }
-        data.getStore().forEach((path, bytes) -> code.addGeneratedClass(bytes, sourceOf(path, sourceByPrefix, outline)));
-    }
-
-    /**
-     * The rule or function a generated class belongs to: the rule's class ({@code Rule_<name><hash>}, where Drools
-     * writes {@code :} as {@code $u58$}), the function's, or a class nested in one; the invokers, which the sandbox
-     * skips, map to the ruleset.
-     */
-    private static Source sourceOf(String classFile, Map<String, Source> sourceByPrefix, Outline outline) {
-        String name = classFile.replace('/', '.').replaceFirst("\\.class$", "");
-        while (true) {
-            Source source = sourceByPrefix.get(name);
-            int inner = name.lastIndexOf('$');
-            if (source != null || inner < 0) {
-                return source != null ? source : outline.whole();
-            }
-            name = name.substring(0, inner);
-        }
+        DroolsSandboxInput input = new DroolsSandboxInput();
+        parsed.forEach((file, drl) -> input.addDrl(file, new String(drlFiles.get(file), StandardCharsets.UTF_8), drl));
+        return problems(input.check(kieBase));
     }
 
     private static Map<String, String> headers(Attributes attributes) {
@@ -139,92 +72,5 @@ final class SandboxCheck {
 
     private static List<Problem> problems(List<Violation> violations) {
         return violations.stream().map(v -> new Problem(v.file(), v.line(), 0, v.message())).toList();
-    }
-
-    /** Where rules and functions are in the DRL files, and the expressions Drools interprets instead of compiling. */
-    private static final class Outline {
-        private final Map<String, Source> rules = new LinkedHashMap<>();
-        private final Map<String, Source> functions = new LinkedHashMap<>();
-        private final List<Runnable> interpreted = new ArrayList<>();
-        private RuleCode code;
-        private Source whole = new Source("the ruleset", null, 0, "");
-
-        static Outline of(Map<String, byte[]> drlFiles, Map<String, PackageDescr> parsed) {
-            Outline outline = new Outline();
-            parsed.forEach((file, drl) -> outline.read(file, new String(drlFiles.get(file), StandardCharsets.UTF_8),
-                    drl));
-            return outline;
-        }
-
-        Source rule(String name) {
-            return rules.getOrDefault(name, whole);
-        }
-
-        Source function(String name) {
-            return functions.getOrDefault(name, new Source("function " + name, whole.file(), 0, ""));
-        }
-
-        Source whole() {
-            return whole;
-        }
-
-        void addInterpreted(RuleCode target) {
-            code = target;
-            interpreted.forEach(Runnable::run);
-        }
-
-        private void read(String file, String text, PackageDescr drl) {
-            String[] lines = text.split("\n", -1);
-            whole = new Source("the ruleset", file, 1, text);
-            List<String> imports = drl.getImports().stream().map(ImportDescr::getTarget).toList();
-            for (ImportDescr anImport : drl.getImports()) {
-                interpreted.add(() -> code.addImport(anImport.getTarget(), span("the imports of " + file, file,
-                        lines, anImport.getLine(), anImport.getLine())));
-            }
-            drl.getFunctionImports().forEach(anImport -> interpreted.add(() -> code.addImport(anImport.getTarget(),
-                    span("the imports of " + file, file, lines, anImport.getLine(), anImport.getLine()))));
-            drl.getAccumulateImports().forEach(anImport -> interpreted.add(() -> code.addImport(anImport.getTarget(),
-                    span("the imports of " + file, file, lines, anImport.getLine(), anImport.getLine()))));
-            for (FunctionDescr function : drl.getFunctions()) {
-                functions.put(function.getName(), span("function " + function.getName(), file, lines,
-                        function.getLine(), function.getEndLine()));
-            }
-            for (RuleDescr rule : drl.getRules()) {
-                Source source = span(rule.getName(), file, lines, rule.getLine(), rule.getEndLine());
-                rules.put(rule.getName(), source);
-                interpreted.add(() -> expressions(rule.getLhs(), imports, source));
-            }
-        }
-
-        private void expressions(BaseDescr descr, List<String> imports, Source source) {
-            if (descr instanceof PatternDescr pattern) {
-                for (BaseDescr constraint : pattern.getDescrs()) {
-                    if (constraint instanceof ExprConstraintDescr expression) {
-                        code.addExpression(expression.getExpression(), imports, source);
-                    }
-                }
-                if (pattern.getSource() instanceof FromDescr from) {
-                    code.addExpression(from.getDataSource().getText(), imports, source);
-                } else if (pattern.getSource() instanceof AccumulateDescr accumulate) {
-                    if (accumulate.getInput() != null) {
-                        expressions(accumulate.getInput(), imports, source);
-                    }
-                    accumulate.getFunctions().forEach(call -> code.addExpression(
-                            String.join(",", call.getParams()), imports, source));
-                } else if (pattern.getSource() instanceof CollectDescr collect) {
-                    expressions(collect.getInputPattern(), imports, source);
-                }
-            } else if (descr instanceof ConditionalElementDescr element) {
-                for (BaseDescr child : element.getDescrs()) {
-                    expressions(child, imports, source);
-                }
-            }
-        }
-
-        private static Source span(String name, String file, String[] lines, int first, int last) {
-            int from = Math.max(first, 1);
-            int to = last >= from ? Math.min(last, lines.length) : lines.length;
-            return new Source(name, file, from, String.join("\n", java.util.Arrays.asList(lines).subList(from - 1, to)));
-        }
     }
 }
