@@ -1,5 +1,7 @@
 package dev.tandem.workbench.ui.tests;
 
+import static dev.tandem.workbench.ui.internal.Ui.await;
+import static dev.tandem.workbench.ui.internal.Ui.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,12 +10,9 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
 import org.eclipse.compare.CompareEditorInput;
@@ -53,7 +52,6 @@ import dev.tandem.workbench.ui.internal.ScenarioRunnerView;
 
 /** Drives the real workbench: the default rule project, its editor's markers, scenarios, deploy and rollback. */
 class WorkbenchUiTest {
-    private static final Duration PATIENCE = Duration.ofSeconds(90);
     private static final String RULE_FILE = "drl/escalation.drl";
     private DrlEditor editor;
 
@@ -221,37 +219,6 @@ class WorkbenchUiTest {
 
     private static IWorkbenchPage page() {
         return PlatformUI.getWorkbench().getWorkbenchWindows()[0].getActivePage();
-    }
-
-    private static <T> T ui(Callable<T> work) throws Exception {
-        AtomicReference<T> result = new AtomicReference<>();
-        AtomicReference<Exception> failure = new AtomicReference<>();
-        Display.getDefault().syncExec(() -> {
-            try {
-                result.set(work.call());
-            } catch (Exception e) {
-                failure.set(e);
-            }
-        });
-        if (failure.get() != null) {
-            throw failure.get();
-        }
-        return result.get();
-    }
-
-    private interface Check {
-        boolean holds() throws Exception;
-    }
-
-    private static void await(String what, Check check) throws Exception {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (check.holds()) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("waited " + PATIENCE.toSeconds() + " s for: " + what);
     }
 
     private static int freePort() throws IOException {

@@ -3,7 +3,6 @@ package dev.tandem.tools;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -14,6 +13,7 @@ import dev.tandem.signals.intent.internal.Csv;
 import dev.tandem.signals.intent.internal.Folds;
 import dev.tandem.signals.intent.internal.IntentModel;
 import dev.tandem.signals.intent.internal.ModelTrainer;
+import dev.tandem.signals.intent.internal.TrainCommand;
 
 /**
  * {@code ./tandem eval --dataset NAME --data F.csv [--policy P] [--text-col C --label-col C]
@@ -37,13 +37,13 @@ final class Eval {
     }
 
     static void main(String[] args) throws Exception {
-        Map<String, String> options = options(args);
-        String dataset = required(options, "dataset");
+        Map<String, String> options = TrainCommand.options(args);
+        String dataset = TrainCommand.required(options, "dataset");
         Path root = Path.of(System.getProperty("tandem.root", "."));
         Policy policy = Policy.read(Path.of(options.getOrDefault("policy",
                 root.resolve("../shared/data/routing-policy.csv").toString())), dataset);
         String[] columns = columns(dataset, options);
-        List<Row> rows = rows(Csv.read(Path.of(required(options, "data"))), columns);
+        List<Row> rows = rows(Csv.read(Path.of(TrainCommand.required(options, "data"))), columns);
         Path distribution = Path.of(System.getProperty("tandem.distribution", "product/engine/target/tandem-engine"));
         Scores scores = new Scores();
         try (EvalEngine engine = EvalEngine.start(distribution)) {
@@ -137,24 +137,5 @@ final class Eval {
             throw new IllegalArgumentException("say which columns hold the text and the label: --text-col C --label-col C");
         }
         return new String[] {text, label};
-    }
-
-    private static Map<String, String> options(String[] args) {
-        Map<String, String> options = new HashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            if (!args[i].startsWith("--") || i + 1 >= args.length) {
-                throw new IllegalArgumentException("expected --name value, got: " + args[i]);
-            }
-            options.put(args[i].substring(2), args[++i]);
-        }
-        return options;
-    }
-
-    private static String required(Map<String, String> options, String name) {
-        String value = options.get(name);
-        if (value == null) {
-            throw new IllegalArgumentException("missing --" + name);
-        }
-        return value;
     }
 }

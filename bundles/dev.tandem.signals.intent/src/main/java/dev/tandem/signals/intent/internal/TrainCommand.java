@@ -54,7 +54,8 @@ public final class TrainCommand {
         return examples;
     }
 
-    static Map<String, String> options(String[] args) {
+    /** {@code --name value} pairs, as every tandem command line gives them. */
+    public static Map<String, String> options(String[] args) {
         Map<String, String> options = new HashMap<>();
         for (int i = 0; i < args.length; i++) {
             if (!args[i].startsWith("--") || i + 1 >= args.length) {
@@ -65,7 +66,7 @@ public final class TrainCommand {
         return options;
     }
 
-    private static String required(Map<String, String> options, String name) {
+    public static String required(Map<String, String> options, String name) {
         String value = options.get(name);
         if (value == null) {
             throw new IllegalArgumentException("missing --" + name);
