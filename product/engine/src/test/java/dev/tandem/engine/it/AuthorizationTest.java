@@ -13,10 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -27,25 +24,11 @@ import com.fasterxml.jackson.databind.JsonNode;
  * Every endpoint against every role (and no or a wrong token): readers read, deployers deploy and roll back,
  * channels decide, the rest get 401 (who are you?) or 403 (not you); health and metrics stay open.
  */
-class AuthorizationTest {
+class AuthorizationTest extends OneEngineForTheClass {
     static final String INTERACTION = RuleBundles.interaction("auth-1", "I want to talk to a real person", "{}");
     static final byte[] NOT_A_JAR = "not a jar".getBytes(StandardCharsets.UTF_8);
     /** Callers: a configured user, or "none" (no Authorization header), or "forged" (a token nobody has). */
     static final List<String> CALLERS = List.of("admin", "deployer", "auditor", "channel", "none", "forged");
-
-    @TempDir
-    static Path data;
-    static RunningEngine engine;
-
-    @BeforeAll
-    static void start() throws Exception {
-        engine = RunningEngine.start(data);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        engine.close();
-    }
 
     /**
      * method, path, content type, body, the status when allowed, and the callers allowed. A refused deploy or

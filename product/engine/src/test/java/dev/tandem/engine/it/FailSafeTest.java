@@ -3,28 +3,20 @@ package dev.tandem.engine.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** When the rules cannot decide, a human does: a throwing rule, a runaway rule, a slow rule, no ruleset. */
-class FailSafeTest {
+class FailSafeTest extends OneEngineForTheClass {
     private static final String RULESET = "rules.traps";
     /** The router's default time budget. */
     private static final long BUDGET_MICROS = 100_000;
 
-    @TempDir
-    static Path data;
-    static RunningEngine engine;
-
     @BeforeAll
-    static void start() throws Exception {
-        engine = RunningEngine.start(data);
+    static void deployTheRulesets() throws Exception {
         String drl = RuleBundles.HEADER + """
                 rule "a rule that throws"
                 when
@@ -63,11 +55,6 @@ class FailSafeTest {
                 .file("scenarios/traps.json", scenario).jar();
         RunningEngine.Response deployed = engine.postJar(jar, "tester");
         assertEquals(201, deployed.status(), deployed.body());
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        engine.close();
     }
 
     @Test

@@ -6,15 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -25,7 +21,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * Hostile interactions answer 400 problems naming what is wrong; hostile rule bundles answer 422 with the reason,
  * refused before anything is installed; after each, the engine still decides with the version it had.
  */
-class HostileInputTest {
+class HostileInputTest extends OneEngineForTheClass {
     static final String MANIFEST = """
             Manifest-Version: 1.0
             Bundle-ManifestVersion: 2
@@ -33,20 +29,6 @@ class HostileInputTest {
             Bundle-Version: 9.9.9
             Require-Capability: osgi.extender;filter:="(osgi.extender=dev.tandem.rules)"
             """;
-
-    @TempDir
-    static Path data;
-    static RunningEngine engine;
-
-    @BeforeAll
-    static void start() throws Exception {
-        engine = RunningEngine.start(data);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        engine.close();
-    }
 
     @AfterEach
     void theEngineStillDecidesWithTheVersionItHad() throws Exception {

@@ -3,32 +3,15 @@ package dev.tandem.engine.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** A client's mistakes answer 4xx with a problem naming the mistake, never 500; the contract's shapes hold. */
-class HttpContractTest {
-    @TempDir
-    static Path data;
-    static RunningEngine engine;
-
-    @BeforeAll
-    static void start() throws Exception {
-        engine = RunningEngine.start(data);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        engine.close();
-    }
+class HttpContractTest extends OneEngineForTheClass {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """

@@ -3,11 +3,7 @@ package dev.tandem.engine.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -18,20 +14,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * In the real distribution the language bundle (OpenNLP's model embedded) starts and, when the channel does not
  * state the language, the decision takes the detected one and the person route asks for an agent who speaks it.
  */
-class LanguageDetectionTest {
-    @TempDir
-    static Path data;
-    static RunningEngine engine;
-
-    @BeforeAll
-    static void start() throws Exception {
-        engine = RunningEngine.start(data);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        engine.close();
-    }
+class LanguageDetectionTest extends OneEngineForTheClass {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({

@@ -7,16 +7,12 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -26,24 +22,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * for a person, or writes about a bereavement, fraud or their health, gets a person; saying that no agent is
  * needed does not summon one. The table is {@code multilingual-escalation.csv}.
  */
-class MultilingualEscalationTest {
+class MultilingualEscalationTest extends OneEngineForTheClass {
     private static final int ROWS_PER_LANGUAGE = 40;
 
-    @TempDir
-    static Path data;
-    private static RunningEngine engine;
-
     record Row(int line, String language, String text, String route, String kind) {
-    }
-
-    @BeforeAll
-    static void start() throws Exception {
-        engine = RunningEngine.start(data);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        engine.close();
     }
 
     @Test

@@ -3,32 +3,14 @@ package dev.tandem.engine.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** Broken rule bundles are refused with every problem listed, and the active version keeps answering. */
-class RefusedDeployTest {
+class RefusedDeployTest extends OneEngineForTheClass {
     private static final String ASKS_FOR_HUMAN = RuleBundles.interaction("c-1", "I want to talk to a real person", "{}");
-
-    @TempDir
-    static Path data;
-    static RunningEngine engine;
-
-    @BeforeAll
-    static void start() throws Exception {
-        engine = RunningEngine.start(data);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        engine.close();
-    }
 
     @Test
     void aDrlSyntaxErrorIsRefusedWithFileAndLine() throws Exception {

@@ -4,15 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -21,7 +18,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * the other ruleset keeps deciding within its time budget, and after five runaways (the default threshold within
  * 60 s) the engine rolls the runaway version back on its own, visibly in the ruleset list and as a deployment event.
  */
-class RunawayContainmentTest {
+class RunawayContainmentTest extends OneEngineForTheClass {
     private static final String RULESET = "rules.runaway";
     /** The router's default time budget. */
     private static final long BUDGET_MICROS = 100_000;
@@ -69,20 +66,10 @@ class RunawayContainmentTest {
              "signals":{},"expect":{"route":"AI"}}
             """;
 
-    @TempDir
-    static Path data;
-    static RunningEngine engine;
-
     @BeforeAll
-    static void start() throws Exception {
-        engine = RunningEngine.start(data);
+    static void deployTheRulesets() throws Exception {
         deploy("1.0.0", STAYS_WITH_BOT);
         deploy("1.1.0", STAYS_WITH_BOT + TRAPS);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        engine.close();
     }
 
     @Test

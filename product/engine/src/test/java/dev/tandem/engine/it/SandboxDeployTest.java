@@ -7,17 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.jar.JarEntry;
 import java.util.jar.JarInputStream;
 import java.util.jar.JarOutputStream;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -26,26 +22,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.tandem.rules.sandbox.HostileRules;
 
 /** A real engine refuses every hostile rule bundle at deploy with 422, naming the rule and the offending call. */
-class SandboxDeployTest {
+class SandboxDeployTest extends OneEngineForTheClass {
     private static final String SCENARIO = """
             {"name":"anything stays with the bot","interaction":{"interactionId":"s","messages":[{"from":"customer","text":"hi"}]},
              "signals":{},"expect":{"route":"AI"}}
             """;
 
-    @TempDir
-    static Path data;
-    static RunningEngine engine;
     private static int version;
-
-    @BeforeAll
-    static void start() throws Exception {
-        engine = RunningEngine.start(data);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        engine.close();
-    }
 
     static List<HostileRules.Case> hostile() {
         return HostileRules.all();
