@@ -25,9 +25,7 @@ class DrlEditorUiTest {
 
     @BeforeEach
     void openTheDefaultRules() throws Exception {
-        await("the rule project is linked", () -> RuleProjects.defaultRuleFolder().exists());
-        editor = ui(() -> (DrlEditor) IDE.openEditor(page(),
-                RuleProjects.defaultRuleFolder().getFile("drl/escalation.drl"), DrlEditor.ID));
+        editor = Ui.openDefaultRules();
     }
 
     @AfterEach

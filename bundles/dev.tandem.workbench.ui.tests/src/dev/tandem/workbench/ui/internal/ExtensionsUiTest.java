@@ -13,7 +13,6 @@ import org.eclipse.core.resources.IMarker;
 import org.eclipse.jface.text.contentassist.ICompletionProposal;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.ui.IViewPart;
-import org.eclipse.ui.ide.IDE;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,9 +30,7 @@ class ExtensionsUiTest {
 
     @BeforeEach
     void openTheDefaultRules() throws Exception {
-        await("the rule project is linked", () -> RuleProjects.defaultRuleFolder().exists());
-        editor = ui(() -> (DrlEditor) IDE.openEditor(page(),
-                RuleProjects.defaultRuleFolder().getFile("drl/escalation.drl"), DrlEditor.ID));
+        editor = Ui.openDefaultRules();
     }
 
     @AfterEach

@@ -12,6 +12,7 @@ import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.ide.IDE;
 
 /** Driving the running workbench from a test thread: work on the UI thread, waiting for the background. */
 public final class Ui {
@@ -50,6 +51,13 @@ public final class Ui {
             Thread.sleep(100);
         }
         throw new AssertionError("waited " + PATIENCE.toSeconds() + " s for: " + what);
+    }
+
+    /** Opens the default rule project's main DRL file in the DRL editor, once the project is linked. */
+    public static DrlEditor openDefaultRules() throws Exception {
+        await("the rule project is linked", () -> RuleProjects.defaultRuleFolder().exists());
+        return ui(() -> (DrlEditor) IDE.openEditor(page(),
+                RuleProjects.defaultRuleFolder().getFile("drl/escalation.drl"), DrlEditor.ID));
     }
 
     public static IWorkbenchPage page() {
