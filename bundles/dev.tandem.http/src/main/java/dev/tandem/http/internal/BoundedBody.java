@@ -24,9 +24,23 @@ final class BoundedBody {
         if (declaredLength > limit) {
             throw tooLarge(limit);
         }
+        if (declaredLength >= 0) {
+            return readDeclared(body, (int) declaredLength);
+        }
         byte[] bytes = body.readNBytes(limit + 1);
         if (bytes.length > limit) {
             throw tooLarge(limit);
+        }
+        return bytes;
+    }
+
+    /** The usual case: one array of the declared size, not the chunks and copy of reading up to the limit. */
+    private static byte[] readDeclared(InputStream body, int length) throws IOException, HttpProblem {
+        byte[] bytes = new byte[length];
+        int read = body.readNBytes(bytes, 0, length);
+        if (read < length || body.read() != -1) {
+            throw HttpProblem.badRequest("The body is " + (read < length ? "shorter" : "longer")
+                    + " than its declared Content-Length of " + length + " bytes.", null);
         }
         return bytes;
     }

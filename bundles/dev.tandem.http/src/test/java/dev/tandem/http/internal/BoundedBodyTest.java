@@ -46,7 +46,16 @@ class BoundedBodyTest {
     void refusesABodyLongerThanItsDeclaredLength() {
         HttpProblem problem = assertThrows(HttpProblem.class,
                 () -> BoundedBody.read(new ByteArrayInputStream(new byte[101]), 10, 100));
-        assertEquals(413, problem.status());
+        assertEquals(400, problem.status());
+        assertEquals("The body is longer than its declared Content-Length of 10 bytes.", problem.getMessage());
+    }
+
+    @Test
+    void refusesABodyShorterThanItsDeclaredLength() {
+        HttpProblem problem = assertThrows(HttpProblem.class,
+                () -> BoundedBody.read(new ByteArrayInputStream(new byte[5]), 10, 100));
+        assertEquals(400, problem.status());
+        assertEquals("The body is shorter than its declared Content-Length of 10 bytes.", problem.getMessage());
     }
 
     @Test
