@@ -20,6 +20,7 @@ import dev.tandem.api.RoutingDecision;
 import dev.tandem.api.RulesetRegistry;
 import dev.tandem.api.Signal;
 import dev.tandem.api.SignalDetector;
+import dev.tandem.api.audit.AuditLog;
 import dev.tandem.launcher.Engine;
 import dev.tandem.signals.intent.internal.ModelBundleFormat;
 
@@ -34,7 +35,7 @@ final class EvalEngine implements AutoCloseable {
     private final Path data;
     private final Router router;
     private final ServiceTracker<SignalDetector, SignalDetector> detectors;
-    private final Map<String, Long> nanosByDetector = new java.util.concurrent.ConcurrentHashMap<>();
+    private final ServiceTracker<AuditLog, AuditLog> auditLog;
 
     private EvalEngine(Engine engine, Path data) throws InterruptedException {
         this.engine = engine;
@@ -42,6 +43,8 @@ final class EvalEngine implements AutoCloseable {
         this.router = engine.service(Router.class);
         this.detectors = new ServiceTracker<>(context(), SignalDetector.class, null);
         detectors.open();
+        this.auditLog = new ServiceTracker<>(context(), AuditLog.class, null);
+        auditLog.open();
     }
 
     static EvalEngine start(Path distribution) throws Exception {
@@ -88,31 +91,30 @@ final class EvalEngine implements AutoCloseable {
         return router.decide(interaction);
     }
 
-    /** Runs every detector once, as the router does before the rules, adding up the time of each. */
+    /** Runs every detector once, as the router does before the rules. */
     List<Signal> detectSignals(Interaction interaction) {
-        return detectSignals(interaction, true);
+        return detectSignals(interaction, null);
     }
 
-    /** Runs every detector once; {@code counted}: add its time to {@link #detectorNanos()}. */
-    List<Signal> detectSignals(Interaction interaction, boolean counted) {
+    /** Runs every detector once; puts each one's time into {@code nanosByDetector} unless that is null. */
+    List<Signal> detectSignals(Interaction interaction, Map<String, Long> nanosByDetector) {
         List<Signal> signals = new java.util.ArrayList<>();
         for (SignalDetector detector : detectors.getServices(new SignalDetector[0])) {
             long start = System.nanoTime();
             signals.addAll(detector.detect(interaction));
-            if (counted) {
-                nanosByDetector.merge(detector.name(), System.nanoTime() - start, Long::sum);
+            if (nanosByDetector != null) {
+                nanosByDetector.put(detector.name(), System.nanoTime() - start);
             }
         }
         return signals;
     }
 
-    /** Time spent in each detector since the last reset, in nanoseconds. */
-    Map<String, Long> detectorNanos() {
-        return new java.util.TreeMap<>(nanosByDetector);
-    }
-
-    void resetDetectorNanos() {
-        nanosByDetector.clear();
+    /** Waits until the audit trail has written every decision so far (its writer would share the cores). */
+    void awaitAuditWritten() throws InterruptedException {
+        AuditLog audit = auditLog.getService();
+        for (int i = 0; audit != null && audit.status().backlog() > 0 && i < 600; i++) {
+            Thread.sleep(100);
+        }
     }
 
     static Interaction interaction(String id, String text, String domain) {
@@ -142,6 +144,7 @@ final class EvalEngine implements AutoCloseable {
     @Override
     public void close() throws Exception {
         detectors.close();
+        auditLog.close();
         engine.stop();
         try (var files = Files.walk(data)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

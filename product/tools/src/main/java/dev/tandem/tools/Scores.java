@@ -15,7 +15,7 @@ final class Scores {
     private final Map<String, String> exampleByConfusion = new TreeMap<>();
     private final List<Long> signalNanos = new ArrayList<>();
     private final List<Long> bestSignalNanos = new ArrayList<>();
-    private final Map<String, Long> nanosByDetector = new TreeMap<>();
+    private final Map<String, List<Long>> nanosByDetector = new TreeMap<>();
     private int rows;
     private int humanExpected;
     private int humanFound;
@@ -57,12 +57,13 @@ final class Scores {
         bestSignalNanos.add(nanos);
     }
 
+    /** Each detector's time on one message, in the timed (first) run. */
     void addDetectorNanos(Map<String, Long> nanos) {
-        nanos.forEach((detector, time) -> nanosByDetector.merge(detector, time, Long::sum));
+        nanos.forEach((detector, time) -> nanosByDetector.computeIfAbsent(detector, k -> new ArrayList<>()).add(time));
     }
 
     void print(String dataset, PrintStream out) {
-        long[] micros = signalNanos.stream().mapToLong(n -> n / 1_000).sorted().toArray();
+        long[] micros = sortedMicros(signalNanos);
         out.printf("dataset %s: %d rows, %d should reach a person%n", dataset, rows, humanExpected);
         out.printf("human-route recall   %.4f  (%d of %d)%n", ratio(humanFound, humanExpected), humanFound, humanExpected);
         out.printf("AI-route precision   %.4f  (%d of %d kept with AI)%n", ratio(aiRight, aiRouted), aiRight, aiRouted);
@@ -70,12 +71,12 @@ final class Scores {
         out.printf("route accuracy       %.4f%n", ratio(routeRight, rows));
         out.printf("signal time/message  mean %.1f us, p99 %d us%n", Arrays.stream(micros).average().orElse(0), p99(micros));
         if (!bestSignalNanos.isEmpty()) {
-            long[] best = bestSignalNanos.stream().mapToLong(n -> n / 1_000).sorted().toArray();
+            long[] best = sortedMicros(bestSignalNanos);
             out.printf("  best of 3 runs     mean %.1f us, p99 %d us (the message's own cost, without machine stalls)%n",
                     Arrays.stream(best).average().orElse(0), p99(best));
         }
-        nanosByDetector.forEach((detector, nanos) ->
-                out.printf("  %-12s mean %.1f us%n", detector, nanos / 1e3 / Math.max(1, rows)));
+        nanosByDetector.forEach((detector, nanos) -> out.printf("  %-12s mean %.1f us, p99 %d us%n", detector,
+                nanos.stream().mapToLong(Long::longValue).average().orElse(0) / 1e3, p99(sortedMicros(nanos))));
         printConfusion(out);
         printWorst(out);
         out.printf("human_recall=%.4f ai_precision=%.4f queue_accuracy=%.4f route_accuracy=%.4f signal_us_p99=%d%n",
@@ -109,6 +110,10 @@ final class Scores {
                         out.printf("      e.g. \"%s\"%n", example.replaceAll("\\s+", " "));
                     }
                 });
+    }
+
+    private static long[] sortedMicros(List<Long> nanos) {
+        return nanos.stream().mapToLong(n -> n / 1_000).sorted().toArray();
     }
 
     private static double ratio(int part, int whole) {

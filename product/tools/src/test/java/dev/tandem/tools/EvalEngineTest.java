@@ -92,6 +92,25 @@ class EvalEngineTest {
         assertTrue(Long.parseLong(best.group(1)) <= Long.parseLong(single.group(1)), text);
     }
 
+    @Test
+    void printsEachDetectorsMeanAndP99NotAboveTheMessagesWhole() throws Exception {
+        engine.swapModel(modelJar("1.0.0", "get_refund", "track_delivery"), DOMAIN);
+        List<Eval.Row> rows = List.of(new Eval.Row(0, "I want my money back for this", "get_refund"),
+                new Eval.Row(1, "when will my parcel arrive", "track_delivery"));
+        Scores scores = new Scores();
+        Eval.route(engine, DOMAIN, new Policy(Map.of("get_refund", "billing")), rows, scores);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        scores.print(DOMAIN, new PrintStream(out, true, StandardCharsets.UTF_8));
+        String text = out.toString(StandardCharsets.UTF_8);
+        java.util.regex.Matcher whole = java.util.regex.Pattern.compile("signal time/message  mean [\\d.]+ us, p99 (\\d+) us").matcher(text);
+        assertTrue(whole.find(), text);
+        for (String detector : List.of("conversation", "intent", "language", "lexicon", "tone")) {
+            java.util.regex.Matcher line = java.util.regex.Pattern.compile("  " + detector + " +mean [\\d.]+ us, p99 (\\d+) us").matcher(text);
+            assertTrue(line.find(), detector + " in\n" + text);
+            assertTrue(Long.parseLong(line.group(1)) <= Long.parseLong(whole.group(1)), text);
+        }
+    }
+
     private static String bestIntent(String text) {
         return intents(text).get(0);
     }

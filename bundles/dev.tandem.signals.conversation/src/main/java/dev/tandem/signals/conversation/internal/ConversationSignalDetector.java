@@ -25,11 +25,20 @@ public class ConversationSignalDetector implements SignalDetector {
     static final String REPEATED = "conversation.repeated";
     static final String WAITING = "conversation.waiting";
 
-    private final ConversationConfig config;
+    /** Copied from the configuration once: each read of a DS configuration goes through a proxy. */
+    private final String failedAttemptsAttribute;
+    private final int tooManyFailedAttempts;
+    private final String waitingAttribute;
+    private final int longWaitSeconds;
+    private final double repeatSimilarity;
 
     @Activate
     public ConversationSignalDetector(ConversationConfig config) {
-        this.config = config;
+        failedAttemptsAttribute = config.failedAttemptsAttribute();
+        tooManyFailedAttempts = Math.max(1, config.tooManyFailedAttempts());
+        waitingAttribute = config.waitingAttribute();
+        longWaitSeconds = Math.max(1, config.longWaitSeconds());
+        repeatSimilarity = config.repeatSimilarity();
     }
 
     @Override
@@ -40,12 +49,10 @@ public class ConversationSignalDetector implements SignalDetector {
     @Override
     public List<Signal> detect(Interaction interaction) {
         List<Signal> signals = new ArrayList<>(3);
-        double attempts = interaction.number(config.failedAttemptsAttribute());
-        addIfPositive(signals, FAILED_ATTEMPTS, attempts / Math.max(1, config.tooManyFailedAttempts()));
-        double waited = interaction.number(config.waitingAttribute());
-        addIfPositive(signals, WAITING, waited / Math.max(1, config.longWaitSeconds()));
+        addIfPositive(signals, FAILED_ATTEMPTS, interaction.number(failedAttemptsAttribute) / tooManyFailedAttempts);
+        addIfPositive(signals, WAITING, interaction.number(waitingAttribute) / longWaitSeconds);
         double repetition = Repetition.of(customerTexts(interaction));
-        if (repetition >= config.repeatSimilarity()) {
+        if (repetition >= repeatSimilarity) {
             signals.add(Signal.score(REPEATED, repetition, NAME));
         }
         return signals;

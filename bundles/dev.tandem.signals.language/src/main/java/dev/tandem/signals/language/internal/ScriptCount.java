@@ -12,10 +12,15 @@ record ScriptCount(int letters, int han) {
             i += Character.charCount(c);
             if (Character.isLetter(c)) {
                 letters++;
-                han += Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN ? 1 : 0;
+                han += isHan(c) ? 1 : 0;
             }
         }
         return new ScriptCount(letters, han);
+    }
+
+    /** Han starts at U+2E80; the script look-up is a binary search, so Latin text skips it. */
+    private static boolean isHan(int c) {
+        return c >= 0x2E80 && Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
     }
 
     boolean mostlyHan() {

@@ -25,8 +25,9 @@ final class Lexicon {
     private static final String NEGATION_STOP = "negation.stop";
     private static final String NEGATION_WINDOW = "negation.window";
 
+    private final Vocabulary vocabulary;
     private final PhraseSet signalPhrases;
-    private final List<Phrase> wholeMessages;
+    private final PhraseSet wholeMessages;
     private final PhraseSet negations;
     private final PhraseSet negationsAfter;
     private final PhraseSet negationIgnores;
@@ -35,14 +36,19 @@ final class Lexicon {
     private final Map<String, Long> phraseCounts;
 
     private Lexicon(Builder builder) {
-        signalPhrases = new PhraseSet(builder.lists.getOrDefault(SIGNALS, List.of()));
-        wholeMessages = List.copyOf(builder.wholeMessages);
-        negations = new PhraseSet(builder.lists.getOrDefault(NEGATION, List.of()));
-        negationsAfter = new PhraseSet(builder.lists.getOrDefault(NEGATION_AFTER, List.of()));
-        negationIgnores = new PhraseSet(builder.lists.getOrDefault(NEGATION_IGNORE, List.of()));
-        negationStops = new PhraseSet(builder.lists.getOrDefault(NEGATION_STOP, List.of()));
+        vocabulary = builder.vocabulary.build();
+        signalPhrases = phraseSet(builder, SIGNALS);
+        wholeMessages = new PhraseSet(builder.wholeMessages, vocabulary);
+        negations = phraseSet(builder, NEGATION);
+        negationsAfter = phraseSet(builder, NEGATION_AFTER);
+        negationIgnores = phraseSet(builder, NEGATION_IGNORE);
+        negationStops = phraseSet(builder, NEGATION_STOP);
         window = builder.window;
         phraseCounts = Map.copyOf(builder.phraseCounts);
+    }
+
+    private PhraseSet phraseSet(Builder builder, String list) {
+        return new PhraseSet(builder.lists.getOrDefault(list, List.of()), vocabulary);
     }
 
     /** Loads {@code lexicon/<language>.txt} of each language into one lexicon. */
@@ -64,11 +70,13 @@ final class Lexicon {
 
     /** The best score per signal name among the phrases of this text that no negation cancels. */
     Map<String, Double> scores(String text) {
-        Tokens tokens = Tokens.of(text);
+        Tokens tokens = Tokens.of(text, vocabulary);
         Map<String, Double> scores = new TreeMap<>();
-        for (Phrase whole : wholeMessages) {
-            if (whole.matchesWhole(tokens)) {
-                scores.merge(whole.category(), whole.score(), Math::max);
+        if (tokens.size() > 0) {
+            for (Phrase whole : wholeMessages.startingWith(tokens, 0)) {
+                if (whole.matchesWhole(tokens)) {
+                    scores.merge(whole.category(), whole.score(), Math::max);
+                }
             }
         }
         List<Match> matches = signalPhrases.find(tokens);
@@ -110,6 +118,7 @@ final class Lexicon {
         private final double defaultScore;
         private final Map<String, List<Phrase>> lists = new HashMap<>();
         private final List<Phrase> wholeMessages = new ArrayList<>();
+        private final Vocabulary.Builder vocabulary = new Vocabulary.Builder();
         private final Map<String, Long> phraseCounts = new TreeMap<>();
         private int window;
 
@@ -154,7 +163,7 @@ final class Lexicon {
             if (wholeMessage && !list.equals(SIGNALS)) {
                 throw new IllegalArgumentException("whole-message phrases are for signals only: " + pattern);
             }
-            Phrase phrase = new Phrase(category, score, PhrasePattern.compile(wholeMessage ? pattern.substring(1) : pattern));
+            Phrase phrase = Phrase.of(category, score, PhrasePattern.compile(wholeMessage ? pattern.substring(1) : pattern), vocabulary);
             if (wholeMessage) {
                 wholeMessages.add(phrase);
             } else {

@@ -3,18 +3,28 @@ package dev.tandem.signals.lexicon.internal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
-/** Phrases indexed by their first word, so a message costs one map look-up per token. */
+/** Phrases indexed by the vocabulary number of their first word, so a message costs one array read per token. */
 final class PhraseSet {
-    private final Map<String, List<Phrase>> byFirstWord = new HashMap<>();
+    private static final Phrase[] NONE = {};
+
+    private final Phrase[][] byFirstId;
     private final int size;
 
-    PhraseSet(Collection<Phrase> phrases) {
+    PhraseSet(Collection<Phrase> phrases, Vocabulary vocabulary) {
+        List<List<Phrase>> lists = new ArrayList<>();
+        for (int id = 0; id < vocabulary.size(); id++) {
+            lists.add(new ArrayList<>());
+        }
         for (Phrase phrase : phrases) {
-            phrase.firstWords().forEach(word -> byFirstWord.computeIfAbsent(word, key -> new ArrayList<>()).add(phrase));
+            for (int id : phrase.firstIds()) {
+                lists.get(id).add(phrase);
+            }
+        }
+        byFirstId = new Phrase[lists.size()][];
+        for (int id = 0; id < byFirstId.length; id++) {
+            byFirstId[id] = lists.get(id).isEmpty() ? NONE : lists.get(id).toArray(Phrase[]::new);
         }
         size = phrases.size();
     }
@@ -26,7 +36,7 @@ final class PhraseSet {
     List<Match> find(Tokens tokens) {
         List<Match> matches = new ArrayList<>();
         for (int start = 0; start < tokens.size(); start++) {
-            for (Phrase phrase : byFirstWord.getOrDefault(tokens.word(start), List.of())) {
+            for (Phrase phrase : startingWith(tokens, start)) {
                 int end = phrase.matchEnd(tokens, start);
                 if (end > start) {
                     matches.add(new Match(phrase, start, end));
@@ -34,6 +44,12 @@ final class PhraseSet {
             }
         }
         return matches;
+    }
+
+    /** The phrases whose first word is the token at {@code index}. */
+    Phrase[] startingWith(Tokens tokens, int index) {
+        int id = tokens.id(index);
+        return id == Vocabulary.UNKNOWN ? NONE : byFirstId[id];
     }
 
     /** Leftmost-longest matches only, so that "do not" counts once and not also as "not". */

@@ -1,7 +1,7 @@
 package dev.tandem.signals.lexicon.internal;
 
 import java.text.Normalizer;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -9,20 +9,32 @@ import java.util.Locale;
  * Normalised text as tokens: lower case, NFKC, apostrophes dropped ("don't" = "dont"),
  * other punctuation ends a clause. Words of space-separated scripts are one token each;
  * every Han character is a token of its own, so Chinese phrases match as substrings.
+ * Each token also carries its number in the lexicon's {@link Vocabulary}, which is what phrases match on.
  */
 final class Tokens {
     private final String[] words;
+    private final int[] ids;
     private final int[] clauses;
+    private final int size;
 
-    private Tokens(List<String> words, List<Integer> clauses) {
-        this.words = words.toArray(String[]::new);
-        this.clauses = clauses.stream().mapToInt(Integer::intValue).toArray();
+    private Tokens(String[] words, int[] ids, int[] clauses, int size) {
+        this.words = words;
+        this.ids = ids;
+        this.clauses = clauses;
+        this.size = size;
     }
 
+    /** Tokens without vocabulary numbers: for reading the words of a pattern. */
     static Tokens of(String text) {
-        String normalised = Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-        List<String> words = new ArrayList<>();
-        List<Integer> clauses = new ArrayList<>();
+        return of(text, Vocabulary.NONE);
+    }
+
+    static Tokens of(String text, Vocabulary vocabulary) {
+        String normalised = normalise(text == null ? "" : text);
+        String[] words = new String[normalised.length()];
+        int[] ids = new int[normalised.length()];
+        int[] clauses = new int[normalised.length()];
+        int size = 0;
         StringBuilder word = new StringBuilder();
         int clause = 0;
         for (int i = 0; i < normalised.length(); ) {
@@ -31,36 +43,52 @@ final class Tokens {
             if (isApostrophe(c)) {
                 continue;
             }
-            if (isWordPart(c) && !isHan(c)) {
+            boolean han = isHan(c);
+            if (!han && isWordPart(c)) {
                 word.appendCodePoint(c);
                 continue;
             }
-            flush(word, clause, words, clauses);
-            if (isHan(c)) {
-                words.add(Character.toString(c));
-                clauses.add(clause);
+            if (!word.isEmpty()) {
+                size = add(word.toString(), clause, vocabulary, words, ids, clauses, size);
+                word.setLength(0);
+            }
+            if (han) {
+                size = add(Character.toString(c), clause, vocabulary, words, ids, clauses, size);
             } else if (endsClause(c)) {
                 clause++;
             }
         }
-        flush(word, clause, words, clauses);
-        return new Tokens(words, clauses);
+        if (!word.isEmpty()) {
+            size = add(word.toString(), clause, vocabulary, words, ids, clauses, size);
+        }
+        return new Tokens(words, ids, clauses, size);
     }
 
-    int size() { return words.length; }
+    int size() { return size; }
     String word(int index) { return words[index]; }
+    int id(int index) { return ids[index]; }
     int clause(int index) { return clauses[index]; }
 
     List<String> words() {
-        return List.of(words);
+        return List.of(Arrays.copyOf(words, size));
     }
 
-    private static void flush(StringBuilder word, int clause, List<String> words, List<Integer> clauses) {
-        if (!word.isEmpty()) {
-            words.add(word.toString());
-            clauses.add(clause);
-            word.setLength(0);
+    private static int add(String word, int clause, Vocabulary vocabulary, String[] words, int[] ids, int[] clauses,
+                           int size) {
+        words[size] = word;
+        ids[size] = vocabulary.id(word);
+        clauses[size] = clause;
+        return size + 1;
+    }
+
+    /** Plain ASCII is already in NFKC; only its capitals need lowering. */
+    private static String normalise(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+            }
         }
+        return text.toLowerCase(Locale.ROOT);
     }
 
     private static boolean isApostrophe(int c) {
@@ -72,8 +100,9 @@ final class Tokens {
         return Character.isLetterOrDigit(c) || type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK;
     }
 
+    /** Han starts at U+2E80; the script look-up is a binary search, so Latin text skips it. */
     private static boolean isHan(int c) {
-        return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
+        return c >= 0x2E80 && Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
     }
 
     /** Sentence and clause punctuation limits negation scope; hyphens, quotes, slashes and symbols only separate words. */

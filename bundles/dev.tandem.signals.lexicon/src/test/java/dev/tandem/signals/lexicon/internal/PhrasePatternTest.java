@@ -20,31 +20,31 @@ class PhrasePatternTest {
 
     @Test
     void choicesAndOptionalWordsMatchWithoutExpansion() {
-        Phrase phrase = phrase("(talk|speak) (to|with) (a|) (human|person)");
+        Compiled phrase = compile("(talk|speak) (to|with) (a|) (human|person)");
 
-        assertEquals(16, phrase.variantCount());
-        assertEquals(4, phrase.matchEnd(Tokens.of("speak with a person"), 0));
-        assertEquals(3, phrase.matchEnd(Tokens.of("talk to human please"), 0));
-        assertEquals(-1, phrase.matchEnd(Tokens.of("talk about a human"), 0));
+        assertEquals(16, phrase.phrase().variantCount());
+        assertEquals(4, phrase.matchEnd("speak with a person", 0));
+        assertEquals(3, phrase.matchEnd("talk to human please", 0));
+        assertEquals(-1, phrase.matchEnd("talk about a human", 0));
     }
 
     @Test
     void gapsSkipUpToThreeWordsOfTheSameClause() {
-        Phrase phrase = phrase("charged * twice");
+        Compiled phrase = compile("charged * twice");
 
-        assertEquals(2, phrase.matchEnd(Tokens.of("charged twice"), 0));
-        assertEquals(5, phrase.matchEnd(Tokens.of("charged my credit card twice"), 0));
-        assertEquals(-1, phrase.matchEnd(Tokens.of("charged my old credit card twice"), 0));
-        assertEquals(-1, phrase.matchEnd(Tokens.of("charged. twice"), 0));
+        assertEquals(2, phrase.matchEnd("charged twice", 0));
+        assertEquals(5, phrase.matchEnd("charged my credit card twice", 0));
+        assertEquals(-1, phrase.matchEnd("charged my old credit card twice", 0));
+        assertEquals(-1, phrase.matchEnd("charged. twice", 0));
     }
 
     @Test
     void chineseMatchesAsSubstrings() {
-        Phrase phrase = phrase("(转|找)人工");
+        Compiled phrase = compile("(转|找)人工");
 
-        assertEquals(5, phrase.matchEnd(Tokens.of("我要转人工"), 2));
-        assertTrue(phrase.matchesWhole(Tokens.of("找人工")));
-        assertFalse(phrase.matchesWhole(Tokens.of("找人工吧")));
+        assertEquals(5, phrase.matchEnd("我要转人工", 2));
+        assertTrue(phrase.matchesWhole("找人工"));
+        assertFalse(phrase.matchesWhole("找人工吧"));
     }
 
     @Test
@@ -58,7 +58,31 @@ class PhrasePatternTest {
         assertThrows(IllegalArgumentException.class, () -> PhrasePattern.compile("(a|)"));
     }
 
-    private static Phrase phrase(String pattern) {
-        return new Phrase("test", 1, PhrasePattern.compile(pattern));
+    @Test
+    void wordsNoPhraseUsesAreUnknownToTheVocabularyAndMatchNothing() {
+        Compiled phrase = compile("(talk|speak) to (a|) human");
+
+        Tokens tokens = Tokens.of("please talk to a manager", phrase.vocabulary());
+        assertEquals(Vocabulary.UNKNOWN, tokens.id(0));
+        assertEquals(Vocabulary.UNKNOWN, tokens.id(4));
+        assertEquals(tokens.id(1), phrase.vocabulary().id("talk"));
+        assertEquals(-1, phrase.phrase().matchEnd(tokens, 1));
+    }
+
+    /** A phrase with the vocabulary its words were numbered in, as a lexicon holds them. */
+    private record Compiled(Phrase phrase, Vocabulary vocabulary) {
+        int matchEnd(String text, int start) {
+            return phrase.matchEnd(Tokens.of(text, vocabulary), start);
+        }
+
+        boolean matchesWhole(String text) {
+            return phrase.matchesWhole(Tokens.of(text, vocabulary));
+        }
+    }
+
+    private static Compiled compile(String pattern) {
+        Vocabulary.Builder words = new Vocabulary.Builder();
+        Phrase phrase = Phrase.of("test", 1, PhrasePattern.compile(pattern), words);
+        return new Compiled(phrase, words.build());
     }
 }

@@ -2,7 +2,8 @@ package dev.tandem.signals.tone.internal;
 
 /**
  * One line of a cue file: a phrase that suggests a tone, with a score. Latin-script phrases match whole
- * words ({@code fuck*} also matches words that start so); Chinese phrases match anywhere.
+ * words ({@code fuck*} also matches words that start so); Chinese phrases match anywhere: the text prepared by
+ * {@link CueText} contains the cue's needle.
  */
 record Cue(String category, double score, String needle) {
 
@@ -16,7 +17,13 @@ record Cue(String category, double score, String needle) {
         return new Cue(category, score, needle);
     }
 
-    boolean matches(String cueText) {
-        return cueText.contains(needle);
+    /** Latin-script cues match whole words (padded with spaces); Chinese ones anywhere. */
+    boolean wholeWords() {
+        return needle.startsWith(" ");
+    }
+
+    /** A Latin-script cue whose last word may go on ({@code fuck*}). */
+    boolean wordStart() {
+        return wholeWords() && !needle.endsWith(" ");
     }
 }

@@ -13,9 +13,11 @@ import java.util.TreeMap;
  */
 final class CueList {
     private final List<Cue> cues;
+    private final CueIndex index;
 
     private CueList(List<Cue> cues) {
         this.cues = List.copyOf(cues);
+        this.index = new CueIndex(this.cues);
     }
 
     static CueList read(Map<String, BufferedReader> sources, double defaultScore) throws IOException {
@@ -38,15 +40,14 @@ final class CueList {
         return cues.size();
     }
 
+    List<Cue> cues() {
+        return cues;
+    }
+
     /** The best score per category among the cues in the text. */
     Map<String, Double> scores(String text) {
-        String prepared = CueText.of(text);
         Map<String, Double> scores = new TreeMap<>();
-        for (Cue cue : cues) {
-            if (cue.matches(prepared)) {
-                scores.merge(cue.category(), cue.score(), Math::max);
-            }
-        }
+        index.forEachMatch(CueText.of(text), cue -> scores.merge(cue.category(), cue.score(), Math::max));
         return scores;
     }
 

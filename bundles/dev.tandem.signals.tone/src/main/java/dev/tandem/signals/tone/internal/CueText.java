@@ -13,7 +13,7 @@ final class CueText {
     }
 
     static String of(String text) {
-        String normalised = Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        String normalised = normalise(text == null ? "" : text);
         StringBuilder out = new StringBuilder(normalised.length() + 2).append(' ');
         for (int i = 0; i < normalised.length(); ) {
             int c = normalised.codePointAt(i);
@@ -31,5 +31,15 @@ final class CueText {
             out.append(' ');
         }
         return out.toString();
+    }
+
+    /** Plain ASCII is already in NFKC; only its capitals need lowering. */
+    private static String normalise(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+            }
+        }
+        return text.toLowerCase(Locale.ROOT);
     }
 }

@@ -69,13 +69,16 @@ public class ToneSignalDetector implements SignalDetector {
     }
 
     private boolean shouting(String text) {
-        long marks = text.chars().filter(c -> c == '!' || c == '\uFF01').count();
-        if (marks >= exclamationMarks) {
-            return true;
+        int marks = 0;
+        int upper = 0;
+        int letters = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            marks += c == '!' || c == '\uFF01' ? 1 : 0;
+            upper += Character.isUpperCase(c) ? 1 : 0;
+            letters += Character.isLetter(c) ? 1 : 0;
         }
-        long upper = text.chars().filter(Character::isUpperCase).count();
-        long letters = text.chars().filter(Character::isLetter).count();
-        return letters >= 12 && upper >= letters * 0.7;
+        return marks >= exclamationMarks || letters >= 12 && upper >= letters * 0.7;
     }
 
     private static CueList load(ToneConfig config) {
