@@ -90,8 +90,7 @@ final class Eval {
         }
     }
 
-    static void route(EvalEngine engine, String dataset, Policy policy, List<Row> rows, Scores scores)
-            throws InterruptedException {
+    static void route(EvalEngine engine, String dataset, Policy policy, List<Row> rows, Scores scores) {
         warmUp(engine, dataset, rows);
         for (Row row : rows) {
             Interaction interaction = EvalEngine.interaction("eval-" + row.index(), row.text(), dataset);
@@ -117,10 +116,11 @@ final class Eval {
     /**
      * The first calls run interpreted, and the JIT compiles on the cores the timed calls need: timing them
      * would measure the JIT, not the detectors. So every row of the fold is detected and decided a few times
-     * first (the rules too, whose compilation would otherwise run beside the first timed rows), then the
-     * audit trail writes what the warm-up decided before the timed rows start.
+     * first (the rules too, whose compilation would otherwise run beside the first timed rows), and the timed
+     * rows follow at once: a pause before them (waiting for the audit writer, say) leaves the thread's caches
+     * to others and doubled the p99.
      */
-    private static void warmUp(EvalEngine engine, String dataset, List<Row> rows) throws InterruptedException {
+    private static void warmUp(EvalEngine engine, String dataset, List<Row> rows) {
         for (int round = 0; !rows.isEmpty() && (round < WARM_UP_ROUNDS || round * rows.size() < WARM_UP_CALLS); round++) {
             for (Row row : rows) {
                 Interaction interaction = EvalEngine.interaction("warm-up", row.text(), dataset);
@@ -128,7 +128,6 @@ final class Eval {
                 engine.decide(interaction);
             }
         }
-        engine.awaitAuditWritten();
     }
 
     static List<Row> rows(Csv csv, String[] columns) {

@@ -20,7 +20,6 @@ import dev.tandem.api.RoutingDecision;
 import dev.tandem.api.RulesetRegistry;
 import dev.tandem.api.Signal;
 import dev.tandem.api.SignalDetector;
-import dev.tandem.api.audit.AuditLog;
 import dev.tandem.launcher.Engine;
 import dev.tandem.signals.intent.internal.ModelBundleFormat;
 
@@ -35,7 +34,8 @@ final class EvalEngine implements AutoCloseable {
     private final Path data;
     private final Router router;
     private final ServiceTracker<SignalDetector, SignalDetector> detectors;
-    private final ServiceTracker<AuditLog, AuditLog> auditLog;
+    private SignalDetector[] currentDetectors = new SignalDetector[0];
+    private int detectorsTrackingCount = -1;
 
     private EvalEngine(Engine engine, Path data) throws InterruptedException {
         this.engine = engine;
@@ -43,8 +43,6 @@ final class EvalEngine implements AutoCloseable {
         this.router = engine.service(Router.class);
         this.detectors = new ServiceTracker<>(context(), SignalDetector.class, null);
         detectors.open();
-        this.auditLog = new ServiceTracker<>(context(), AuditLog.class, null);
-        auditLog.open();
     }
 
     static EvalEngine start(Path distribution) throws Exception {
@@ -99,7 +97,7 @@ final class EvalEngine implements AutoCloseable {
     /** Runs every detector once; puts each one's time into {@code nanosByDetector} unless that is null. */
     List<Signal> detectSignals(Interaction interaction, Map<String, Long> nanosByDetector) {
         List<Signal> signals = new java.util.ArrayList<>();
-        for (SignalDetector detector : detectors.getServices(new SignalDetector[0])) {
+        for (SignalDetector detector : detectors()) {
             long start = System.nanoTime();
             signals.addAll(detector.detect(interaction));
             if (nanosByDetector != null) {
@@ -109,12 +107,17 @@ final class EvalEngine implements AutoCloseable {
         return signals;
     }
 
-    /** Waits until the audit trail has written every decision so far (its writer would share the cores). */
-    void awaitAuditWritten() throws InterruptedException {
-        AuditLog audit = auditLog.getService();
-        for (int i = 0; audit != null && audit.status().backlog() > 0 && i < 600; i++) {
-            Thread.sleep(100);
+    /**
+     * The detectors in service, looked up again only when they changed: the engine keeps them in a list its
+     * DS references fill, so asking the framework for them per message would time the lookup, not them.
+     */
+    private SignalDetector[] detectors() {
+        int trackingCount = detectors.getTrackingCount();
+        if (trackingCount != detectorsTrackingCount) {
+            currentDetectors = detectors.getServices(new SignalDetector[0]);
+            detectorsTrackingCount = trackingCount;
         }
+        return currentDetectors;
     }
 
     static Interaction interaction(String id, String text, String domain) {
@@ -144,7 +147,6 @@ final class EvalEngine implements AutoCloseable {
     @Override
     public void close() throws Exception {
         detectors.close();
-        auditLog.close();
         engine.stop();
         try (var files = Files.walk(data)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

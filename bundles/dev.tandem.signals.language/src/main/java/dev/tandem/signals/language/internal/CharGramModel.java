@@ -21,6 +21,8 @@ import opennlp.tools.ml.model.Context;
  */
 final class CharGramModel {
     private static final int MAX_GRAM = 3;
+    /** N-grams looked up together: those of about 60 characters, most messages in one go. */
+    private static final int BLOCK = 192;
     private static final long EMPTY = 0;
 
     private final List<String> languages;
@@ -75,6 +77,9 @@ final class CharGramModel {
      */
     LanguageGuess guess(CharSequence text) {
         double[] scores = new double[languages.size()];
+        long[] grams = new long[Math.min(BLOCK, Math.max(1, text.length() * MAX_GRAM))];
+        int[] slots = new int[grams.length];
+        int count = 0;
         long window = 0;
         int length = 0;
         char previous = ' ';
@@ -87,10 +92,33 @@ final class CharGramModel {
             window = (window << 16 | c) & 0xFFFF_FFFF_FFFFL;
             length = Math.min(length + 1, MAX_GRAM);
             for (int n = 1; n <= length; n++) {
-                add(scores, (long) n << 48 | window & ((1L << 16 * n) - 1));
+                if (count == grams.length) {
+                    add(grams, slots, count, scores);
+                    count = 0;
+                }
+                grams[count++] = (long) n << 48 | window & ((1L << 16 * n) - 1);
             }
         }
+        add(grams, slots, count, scores);
         return best(scores);
+    }
+
+    /**
+     * Adds the weights of a block of n-grams, in order. All are looked up before any is added, so that the
+     * look-ups do not wait for each other: the table is usually out of the cache when a message comes.
+     */
+    private void add(long[] grams, int[] slots, int count, double[] scores) {
+        for (int i = 0; i < count; i++) {
+            slots[i] = slotOf(grams[i]);
+        }
+        for (int i = 0; i < count; i++) {
+            if (slots[i] >= 0) {
+                int row = slots[i] * scores.length;
+                for (int k = 0; k < scores.length; k++) {
+                    scores[k] += weights[row + k];
+                }
+            }
+        }
     }
 
     /** Lower case; digits and white space count as one space, as OpenNLP normalises before counting n-grams. */
@@ -98,16 +126,13 @@ final class CharGramModel {
         return Character.isWhitespace(c) || Character.isDigit(c) ? ' ' : Character.toLowerCase(c);
     }
 
-    private void add(double[] scores, long key) {
+    private int slotOf(long key) {
         for (int slot = slot(key); keys[slot] != EMPTY; slot = (slot + 1) & mask) {
             if (keys[slot] == key) {
-                int row = slot * scores.length;
-                for (int k = 0; k < scores.length; k++) {
-                    scores[k] += weights[row + k];
-                }
-                return;
+                return slot;
             }
         }
+        return -1;
     }
 
     private LanguageGuess best(double[] scores) {
