@@ -91,6 +91,7 @@ final class AuditEntries {
             case Float number -> json.writeNumber(number);
             case Integer number -> json.writeNumber(number);
             case Long number -> json.writeNumber(number);
+            case RecordCodec.RawJson raw -> json.writeRawValue(raw.text());
             default -> json.writeRawValue(json(value));
         }
     }

@@ -59,14 +59,19 @@ public class AuditRecorder implements AuditLog, DecisionListener, DeploymentList
         @AttributeDefinition(description = "Keep the last customer message text in each record (off for privacy)")
         boolean recordMessageText() default false;
 
-        @AttributeDefinition(description = "Records held in memory before the deciding threads have to wait")
+        @AttributeDefinition(description = "Records held in memory before the deciding threads journal them themselves")
         int bufferCapacity() default 65_536;
 
         @AttributeDefinition(description = "Most records written in one transaction")
         int batchSize() default 500;
 
-        @AttributeDefinition(description = "Longest time a record waits in memory, ms: what a crash can lose")
+        @AttributeDefinition(description = "Longest time before a record is forced to the journal on disk, ms: "
+                + "what a crash of the machine can lose")
         long flushIntervalMillis() default 200;
+
+        @AttributeDefinition(description = "The database is loaded from the journal while fewer records than this "
+                + "arrive per second; above it the journal holds them and the database catches up when the load drops")
+        long databaseLoadBelowPerSecond() default AuditWriter.Settings.LOAD_BELOW_PER_SECOND;
 
         @AttributeDefinition(description = "Pause between attempts to reach an unreachable database, ms")
         long retryIntervalMillis() default 1_000;
@@ -92,9 +97,11 @@ public class AuditRecorder implements AuditLog, DecisionListener, DeploymentList
         recordMessageText = config.recordMessageText();
         store = new JdbcAuditStore(database, AuditRecorder::migrate);
         queries = new AuditQueries(database);
+        Journal journal = new Journal(dataFolder.resolve("audit"));
+        LegacySpillFile.moveInto(journal, dataFolder.resolve("audit"));
         writer = new AuditWriter(new AuditWriter.Settings(config.bufferCapacity(), config.batchSize(),
-                config.flushIntervalMillis(), config.retryIntervalMillis()), store,
-                new SpillFile(dataFolder.resolve("audit")));
+                config.flushIntervalMillis(), config.retryIntervalMillis(), config.databaseLoadBelowPerSecond()),
+                store, journal);
         if (url == null || url.isBlank()) {
             server = serve(dataFolder);
         }
@@ -111,7 +118,7 @@ public class AuditRecorder implements AuditLog, DecisionListener, DeploymentList
         }
     }
 
-    /** Writes what is buffered (to the database, else the spill file), then lets the database close. */
+    /** Journals what is buffered and loads what the database can take, then lets the database close. */
     @Deactivate
     void deactivate() throws InterruptedException, IOException {
         writer.close();

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * The two chained tables. Every value is kept as text in {@link AuditEntry}, in column order,
- * so that hashing, the spill file and verification all see exactly what the database holds.
+ * so that hashing, the journal loader and verification all see exactly what the database holds.
  */
 enum AuditTable {
     DECISIONS("audit_decision", "decision_id", List.of(

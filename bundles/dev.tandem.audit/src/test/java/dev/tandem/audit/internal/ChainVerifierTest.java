@@ -24,7 +24,7 @@ class ChainVerifierTest {
     void migrate() throws Exception {
         database = AuditDatabase.embedded(data);
         store = new JdbcAuditStore(database, AuditSchema::migrate);
-        store.append(SpillFileTest.deployments(0, 10), false);
+        store.append(JournalTest.deployments(0, 10), false);
     }
 
     @Test
@@ -36,7 +36,7 @@ class ChainVerifierTest {
 
     @Test
     void hashesDependOnThePreviousRecord() {
-        List<String> values = SpillFileTest.deployment("x").values();
+        List<String> values = JournalTest.deployment("x").values();
         assertNotEquals(HashChain.hash(HashChain.GENESIS, 1, values), HashChain.hash("1".repeat(64), 1, values));
         assertNotEquals(HashChain.hash(HashChain.GENESIS, 1, values), HashChain.hash(HashChain.GENESIS, 2, values));
     }
@@ -58,7 +58,7 @@ class ChainVerifierTest {
 
     @Test
     void aRehashedRecordStillBreaksTheNextOne() throws Exception {
-        List<String> forged = new java.util.ArrayList<>(SpillFileTest.deployment("e-4").values());
+        List<String> forged = new java.util.ArrayList<>(JournalTest.deployment("e-4").values());
         forged.set(AuditTable.DEPLOYMENTS.indexOf("actor"), "mallory");
         String previous = query("SELECT hash FROM audit_deployment WHERE seq = 4");
         execute("UPDATE audit_deployment SET actor = 'mallory', hash = '" + HashChain.hash(previous, 5, forged)
@@ -68,7 +68,7 @@ class ChainVerifierTest {
 
     @Test
     void replayedRecordsAlreadyStoredAreSkipped() throws Exception {
-        store.append(SpillFileTest.deployments(8, 12), true);
+        store.append(JournalTest.deployments(8, 12), true);
         AuditQueries queries = new AuditQueries(database);
         assertEquals(12, queries.count(AuditTable.DEPLOYMENTS));
         assertTrue(ChainVerifier.verify(database, AuditTable.DEPLOYMENTS).firstBreak().isEmpty());

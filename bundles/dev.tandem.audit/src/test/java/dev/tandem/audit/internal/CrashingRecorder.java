@@ -16,10 +16,10 @@ final class CrashingRecorder {
         long flushIntervalMillis = Long.parseLong(args[1]);
         JdbcAuditStore store = new JdbcAuditStore(AuditDatabase.embedded(folder), AuditSchema::migrate);
         AuditWriter writer = new AuditWriter(new AuditWriter.Settings(256, 100, flushIntervalMillis, 1_000), store,
-                new SpillFile(AuditDatabase.embeddedFolder(folder)));
+                new Journal(AuditDatabase.embeddedFolder(folder)));
         System.out.println("started");
         for (int i = 0; ; i++) {
-            writer.submit(new PendingRecord.Ready(SpillFileTest.deployment("r-" + i)));
+            writer.submit(new PendingRecord.Ready(JournalTest.deployment("r-" + i)));
             if (i % 100 == 0) {
                 System.out.println(i);
                 System.out.flush();

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code tandem start} stopped as Ctrl-C or TERM stops it, in a JVM of its own: the audit records of
- * every decision reach the embedded H2 database before it closes (none left in the spill file), and
+ * every decision reach the embedded H2 database before it closes (none left in the journal), and
  * the engine's output shows no stack trace.
  */
 class AuditAtEngineStopTest {
@@ -73,8 +73,9 @@ class AuditAtEngineStopTest {
         assertTrue(atStop.contains("Tandem engine stopped."), log);
         assertFalse(atStop.contains("\tat ") || atStop.contains("Exception"), "no stack trace at stop:\n" + atStop);
         assertEquals(DECISIONS, recordedDecisions(data), "every decision recorded in the database at stop");
-        Path spill = data.resolve("audit").resolve("spill.jsonl");
-        assertTrue(!Files.exists(spill) || Files.size(spill) == 0, "nothing left in the spill file");
+        Path journal = data.resolve("audit").resolve("audit.journal");
+        assertTrue(Files.exists(journal), "every record went through the journal");
+        assertEquals(0, Files.size(journal), "nothing left in the journal");
         assertFalse(Files.exists(data.resolve("audit").resolve("server.url")), "the CLI's server is gone with it");
     }
 
