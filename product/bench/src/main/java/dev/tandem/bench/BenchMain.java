@@ -25,7 +25,8 @@ public final class BenchMain {
         DeployBench.Figure[] deploys;
         try (EngineHarness engine = EngineHarness.start()) {
             if (HttpBench.wrkAvailable()) {
-                HttpBench http = new HttpBench(engine.port(), engine.adminToken(), 32, 10);
+                HttpBench http = new HttpBench(engine.port(), engine.adminToken(), 32, 10,
+                        () -> engine.awaitAuditWritten(180));
                 decisions = http.run("/api/v1/decisions");
                 noop = http.run("/api/v1/noop");
             }
@@ -75,6 +76,7 @@ public final class BenchMain {
                 "p50 µs", "p99 µs", "p999 µs", "errors", "server CPU µs");
         http("(d) POST /api/v1/decisions", decisions);
         http("(d) POST /api/v1/noop (HTTP ceiling)", noop);
+        System.out.println("    server CPU: the engine process's CPU per request, the audit catching up after the load included");
         System.out.printf("%-52s %10s %10s %10s%n", "(e) deploy -> active", "first ms", "best ms", "heap MB");
         for (DeployBench.Figure figure : deploys) {
             System.out.printf("%-52s %10d %10d %10d%n", "    " + figure.ruleset() + " (" + figure.rules() + " rules)",

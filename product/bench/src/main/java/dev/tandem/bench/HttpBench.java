@@ -47,17 +47,29 @@ final class HttpBench {
 
     private static final int WARM_UP_SECONDS = 30;
 
+    /** Waits until the engine has finished the work a load left behind (the audit trail catching up). */
+    @FunctionalInterface
+    interface Settle {
+        void await() throws InterruptedException;
+    }
+
     private final int port;
     private final String token;
     private final int connections;
     private final int seconds;
+    private final Settle settle;
 
-    /** @param token sent as a bearer token: the decision endpoint needs the decide permission */
-    HttpBench(int port, String token, int connections, int seconds) {
+    /**
+     * @param token  sent as a bearer token: the decision endpoint needs the decide permission
+     * @param settle run before and after the measured load, so that the CPU a request costs includes the work it
+     *               defers (writing its audit record) and none that an earlier load deferred
+     */
+    HttpBench(int port, String token, int connections, int seconds, Settle settle) {
         this.port = port;
         this.token = token;
         this.connections = connections;
         this.seconds = seconds;
+        this.settle = settle;
     }
 
     static boolean wrkAvailable() {
@@ -74,6 +86,7 @@ final class HttpBench {
         try {
             // warm-up: JIT, connection pool, session pool; on a busy 2-core machine the JIT needs most of a minute
             load(path, script, WARM_UP_SECONDS);
+            settle.await();
             return load(path, script, seconds);
         } finally {
             Files.deleteIfExists(script);
@@ -86,6 +99,7 @@ final class HttpBench {
                 "-s", script.toString(), "http://127.0.0.1:" + port + path)).redirectErrorStream(true).start();
         String output = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         wrk.waitFor();
+        settle.await();
         long cpuNanos = processCpuNanos() - cpuBefore;
         Matcher matcher = RESULT.matcher(output);
         if (!matcher.find()) {
@@ -97,7 +111,10 @@ final class HttpBench {
                 cpuNanos / 1_000.0 / (perSecond * duration));
     }
 
-    /** CPU time of this process, where the engine runs: every thread, audit writer and garbage collector included. */
+    /**
+     * CPU time of this process, where the engine runs: every thread, audit writer and loader and garbage collector
+     * included.
+     */
     private static long processCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
