@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.zip.CRC32C;
 
@@ -28,8 +29,16 @@ final class Journal implements AutoCloseable {
     /** Under half a heap region of a small heap: a larger array is allocated outside the young generation. */
     private static final int READ_BYTES = 1 << 18;
 
-    /** Records read back and the offset just past them. */
-    record Chunk(List<AuditEntry> entries, long endOffset) {
+    /** Records read back from {@code startOffset}, and the offset just past each of them. */
+    record Chunk(List<AuditEntry> entries, long[] ends, long startOffset) {
+        long endOffset() {
+            return entries.isEmpty() ? startOffset : ends[entries.size() - 1];
+        }
+
+        /** The first {@code count} records only. */
+        Chunk first(int count) {
+            return new Chunk(entries.subList(0, count), ends, startOffset);
+        }
     }
 
     private final Path file;
@@ -141,6 +150,7 @@ final class Journal implements AutoCloseable {
     /** Whole frames from {@code from}, at most {@code max}, none past {@code limit}. */
     private Chunk readChunk(long from, long limit, int max) throws IOException {
         List<AuditEntry> entries = new ArrayList<>();
+        LongList ends = new LongList();
         long offset = from;
         CRC32C crc = new CRC32C();
         ByteBuffer block = readBlock;
@@ -152,6 +162,7 @@ final class Journal implements AutoCloseable {
             ByteBuffer body;
             while (entries.size() < max && (body = Frames.next(block, crc)) != null) {
                 entries.add(RecordCodec.decode(body));
+                ends.add(offset + block.position());
             }
             offset += block.position();
             if (entries.size() == before) {
@@ -162,7 +173,24 @@ final class Journal implements AutoCloseable {
                 block = ByteBuffer.allocate(needed); // a record larger than the block: once, for it alone
             }
         }
-        return new Chunk(entries, offset);
+        return new Chunk(entries, ends.toArray(), from);
+    }
+
+    /** Offsets as they are read, without a box each. */
+    private static final class LongList {
+        private long[] values = new long[1024];
+        private int size;
+
+        void add(long value) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = value;
+        }
+
+        long[] toArray() {
+            return Arrays.copyOf(values, size);
+        }
     }
 
     private void readFully(ByteBuffer block, long position) throws IOException {

@@ -33,6 +33,7 @@ final class JournalLoader implements AutoCloseable {
     private volatile String lastError;
     private long nextRetryNanos;
     private long unreadableUntilNanos;
+    private long finalLoadDeadline;
     private long lastLoadNanos = System.nanoTime();
     /**
      * Whether journaled records may be in the store already: after a crash between commit and offset update,
@@ -76,8 +77,8 @@ final class JournalLoader implements AutoCloseable {
                 pause();
             }
         }
-        long deadline = System.nanoTime() + FINAL_LOAD_NANOS;
-        while (journal.hasPending() && reachable && System.nanoTime() < deadline
+        finalLoadDeadline = System.nanoTime() + FINAL_LOAD_NANOS;
+        while (journal.hasPending() && reachable && System.nanoTime() < finalLoadDeadline
                 && System.nanoTime() >= unreadableUntilNanos) {
             load();
         }
@@ -109,18 +110,24 @@ final class JournalLoader implements AutoCloseable {
         }
     }
 
+    /**
+     * Loads a chunk batch by batch; when the deciders get busy in between (or the loader is stopping and its
+     * time is up) it stops after the batch, and the offset moves past what was loaded.
+     */
     private void load() {
         lastLoadNanos = System.nanoTime();
         try {
             Journal.Chunk chunk = journal.read(settings.batchSize() * CHUNK_BATCHES);
             List<AuditEntry> entries = chunk.entries();
-            for (int from = 0; from < entries.size(); from += settings.batchSize()) {
-                store.append(entries.subList(from, Math.min(entries.size(), from + settings.batchSize())),
-                        mayBeStoredAlready);
+            int loaded = 0;
+            while (loaded < entries.size() && (loaded == 0 || mayGoOn())) {
+                int to = Math.min(entries.size(), loaded + settings.batchSize());
+                store.append(entries.subList(loaded, to), mayBeStoredAlready);
+                loaded = to;
             }
             mayBeStoredAlready = true; // until the offset is saved: a failure in between loads the chunk again
             store.forceCommitted();
-            markLoaded(chunk);
+            markLoaded(chunk.first(loaded));
             mayBeStoredAlready = false;
             up();
         } catch (SQLException | RuntimeException e) {
@@ -129,6 +136,10 @@ final class JournalLoader implements AutoCloseable {
             LOG.log(Level.ERROR, "cannot read the audit journal; trying again later", e);
             unreadableUntilNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(settings.retryIntervalMillis());
         }
+    }
+
+    private boolean mayGoOn() {
+        return running ? quiet.getAsBoolean() : System.nanoTime() < finalLoadDeadline;
     }
 
     /** Counts the chunk as recorded before it leaves the journal, so that the backlog never dips. */

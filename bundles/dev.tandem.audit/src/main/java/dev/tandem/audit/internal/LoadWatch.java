@@ -7,7 +7,7 @@ import java.util.concurrent.TimeUnit;
  * The journal writer counts arrivals in windows of 100 ms; the loader asks. A window at or above the rate
  * stops the load at once; the load starts again only after a second without one, because a decider that
  * stalls for a moment (a collection, another process) must not let it start: the load would then slow the
- * deciders and keep the rate low.
+ * deciders and keep the rate low. Nothing is known at start, so the first second counts as busy.
  */
 final class LoadWatch {
     private static final long WINDOW_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
@@ -16,7 +16,7 @@ final class LoadWatch {
     private final long loadBelowPerSecond;
     private long windowStart = System.nanoTime();
     private long arrivedInWindow;
-    private volatile long busyAtNanos = System.nanoTime() - QUIET_NANOS;
+    private volatile long busyAtNanos = System.nanoTime();
 
     LoadWatch(long loadBelowPerSecond) {
         this.loadBelowPerSecond = loadBelowPerSecond;
