@@ -111,6 +111,13 @@ public final class AuditBench {
             }
         } finally {
             engine.stop();
+            delete(data); // millions of records: gigabytes of database per run
+        }
+    }
+
+    private static void delete(Path folder) throws java.io.IOException {
+        try (var files = Files.walk(folder)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
     }
 
