@@ -12,6 +12,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 import java.util.zip.CRC32C;
 
 /**
@@ -53,6 +54,8 @@ final class Journal implements AutoCloseable {
     private boolean unforced;
     /** Reused by the one thread that reads: the loader (or the constructor, before it starts). */
     private final ByteBuffer readBlock = ByteBuffer.allocate(READ_BYTES);
+    /** At start the frames are only counted (their checksums checked): records are decoded when loaded. */
+    private static final Function<ByteBuffer, AuditEntry> COUNT_ONLY = body -> null;
 
     Journal(Path folder) throws IOException {
         Files.createDirectories(folder);
@@ -64,7 +67,7 @@ final class Journal implements AutoCloseable {
         this.end = replayedOffset;
         Chunk chunk;
         do {
-            chunk = readChunk(end, channel.size(), 100_000);
+            chunk = readChunk(end, channel.size(), 100_000, COUNT_ONLY);
             pending += chunk.entries().size();
             end = chunk.endOffset();
         } while (!chunk.entries().isEmpty());
@@ -140,15 +143,16 @@ final class Journal implements AutoCloseable {
             from = replayedOffset;
             to = end;
         }
-        Chunk chunk = readChunk(from, to, max);
+        Chunk chunk = readChunk(from, to, max, RecordCodec::decode);
         if (chunk.entries().isEmpty() && from < to) {
             throw new IOException("audit journal " + file + " is damaged at byte " + from + " of " + to);
         }
         return chunk;
     }
 
-    /** Whole frames from {@code from}, at most {@code max}, none past {@code limit}. */
-    private Chunk readChunk(long from, long limit, int max) throws IOException {
+    /** Whole frames from {@code from}, at most {@code max}, none past {@code limit}, each body decoded so. */
+    private Chunk readChunk(long from, long limit, int max, Function<ByteBuffer, AuditEntry> decoder)
+            throws IOException {
         List<AuditEntry> entries = new ArrayList<>();
         LongList ends = new LongList();
         long offset = from;
@@ -161,7 +165,7 @@ final class Journal implements AutoCloseable {
             int before = entries.size();
             ByteBuffer body;
             while (entries.size() < max && (body = Frames.next(block, crc)) != null) {
-                entries.add(RecordCodec.decode(body));
+                entries.add(decoder.apply(body));
                 ends.add(offset + block.position());
             }
             offset += block.position();
