@@ -104,10 +104,14 @@ final class DecisionMaker {
         return shown;
     }
 
-    /** Random version-4 UUIDs without SecureRandom: ids must be unique, not unguessable, and cheap on the hot path. */
-    private static String newDecisionId() {
+    /**
+     * Version-7 UUIDs (RFC 9562): epoch milliseconds in the first 48 bits, the rest random. They sort by time, so
+     * the audit database's index of decision ids grows at its end instead of at random pages. Unique, not
+     * unguessable, and cheap on the hot path (no SecureRandom).
+     */
+    static String newDecisionId() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        long high = random.nextLong() & ~0xF000L | 0x4000L;
+        long high = System.currentTimeMillis() << 16 | 0x7000L | random.nextInt(0x1000);
         long low = random.nextLong() & ~(0xC000L << 48) | (0x8000L << 48);
         return new UUID(high, low).toString();
     }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -36,6 +37,21 @@ class DecisionMakerTest {
                 .compile(new RulesetRef("rules.escalation-default", "1.0.0"), files(DEFAULT_RULES.resolve("drl")));
         assertTrue(result.ok(), () -> "default rules compile: " + result.problems());
         defaults = result.ruleset();
+    }
+
+    @Test
+    void decisionIdsAreVersion7UuidsThatSortByTheTimeTheyWereMade() throws InterruptedException {
+        long before = System.currentTimeMillis();
+        String first = DecisionMaker.newDecisionId();
+        Thread.sleep(2);
+        String second = DecisionMaker.newDecisionId();
+        long after = System.currentTimeMillis();
+        UUID id = UUID.fromString(first);
+        assertEquals(7, id.version());
+        assertEquals(2, id.variant());
+        long millis = id.getMostSignificantBits() >>> 16;
+        assertTrue(millis >= before && millis <= after, first);
+        assertTrue(first.compareTo(second) < 0, first + " before " + second);
     }
 
     @Test
