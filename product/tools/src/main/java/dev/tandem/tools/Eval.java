@@ -10,11 +10,11 @@ import java.util.TreeMap;
 import dev.tandem.api.Interaction;
 import dev.tandem.api.Route;
 import dev.tandem.api.RoutingDecision;
-import dev.tandem.signals.intent.internal.Csv;
-import dev.tandem.signals.intent.internal.Folds;
-import dev.tandem.signals.intent.internal.IntentModel;
-import dev.tandem.signals.intent.internal.ModelTrainer;
-import dev.tandem.signals.intent.internal.TrainCommand;
+import dev.tandem.signals.intent.training.Csv;
+import dev.tandem.signals.intent.training.Folds;
+import dev.tandem.signals.intent.training.IntentModel;
+import dev.tandem.signals.intent.training.ModelTrainer;
+import dev.tandem.signals.intent.training.TrainCommand;
 
 /**
  * {@code ./tandem eval --dataset NAME --data F.csv [--policy P] [--text-col C --label-col C]

@@ -21,7 +21,7 @@ import dev.tandem.api.RulesetRegistry;
 import dev.tandem.api.Signal;
 import dev.tandem.api.SignalDetector;
 import dev.tandem.launcher.Engine;
-import dev.tandem.signals.intent.internal.ModelBundleFormat;
+import dev.tandem.signals.intent.training.ModelBundleFormat;
 
 /**
  * The real engine of the distribution in this process (Felix, every bundle, the default ruleset), called

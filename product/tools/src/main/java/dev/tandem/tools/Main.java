@@ -2,7 +2,7 @@ package dev.tandem.tools;
 
 import java.util.Arrays;
 
-import dev.tandem.signals.intent.internal.TrainCommand;
+import dev.tandem.signals.intent.training.TrainCommand;
 
 /** {@code ./tandem signals train ...} and {@code ./tandem eval ...}. */
 public final class Main {

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
-import dev.tandem.signals.intent.internal.Csv;
+import dev.tandem.signals.intent.training.Csv;
 
 /** The routing policy of one dataset: the queue of each intent that must reach a person; others stay with AI. */
 record Policy(Map<String, String> queueByLabel) {

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.tandem.api.Route;
 import dev.tandem.api.RoutingDecision;
 import dev.tandem.api.Signal;
-import dev.tandem.signals.intent.internal.ModelTrainer;
+import dev.tandem.signals.intent.training.ModelTrainer;
 
 /** Signal-model bundles in the real engine: the shipped models route, and a model swaps while the engine runs. */
 class EvalEngineTest {

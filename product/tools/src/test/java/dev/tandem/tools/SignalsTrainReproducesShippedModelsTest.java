@@ -13,9 +13,9 @@ import java.util.jar.JarFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.tandem.signals.intent.internal.Csv;
-import dev.tandem.signals.intent.internal.IntentModel;
-import dev.tandem.signals.intent.internal.ModelBundleFormat;
+import dev.tandem.signals.intent.training.Csv;
+import dev.tandem.signals.intent.training.IntentModel;
+import dev.tandem.signals.intent.training.ModelBundleFormat;
 
 /**
  * {@code tandem signals train} with a line of {@code product/signal-models/models.csv} gives the model the

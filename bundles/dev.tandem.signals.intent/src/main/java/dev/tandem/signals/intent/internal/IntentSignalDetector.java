@@ -14,6 +14,8 @@ import org.osgi.util.tracker.BundleTracker;
 import dev.tandem.api.Interaction;
 import dev.tandem.api.Signal;
 import dev.tandem.api.SignalDetector;
+import dev.tandem.signals.intent.training.IntentModel;
+import dev.tandem.signals.intent.training.ModelBundleFormat;
 
 /**
  * Reports the likely intents of the customer's latest message as {@code intent} signals (label = intent,

@@ -11,6 +11,9 @@ import org.osgi.framework.wiring.BundleWire;
 import org.osgi.framework.wiring.BundleWiring;
 import org.osgi.util.tracker.BundleTrackerCustomizer;
 
+import dev.tandem.signals.intent.training.IntentModel;
+import dev.tandem.signals.intent.training.ModelBundleFormat;
+
 /**
  * The extender side of signal-model bundles: a started bundle that is wired to our
  * {@code osgi.extender=dev.tandem.signals.model} capability and names an intent model in its

@@ -3,10 +3,12 @@ package dev.tandem.signals.intent.internal;
 import java.util.HashMap;
 import java.util.Map;
 
-/** The parsed {@code Tandem-Signal-Model} header: {@code intent; domain=banking77; features=1; resource=model/intent.bin}. */
-record ModelHeader(String kind, String domain, int features, String resource) {
+import dev.tandem.signals.intent.training.ModelBundleFormat;
 
-    static ModelHeader parse(String header) {
+/** The parsed {@code Tandem-Signal-Model} header: {@code intent; domain=banking77; features=1; resource=model/intent.bin}. */
+public record ModelHeader(String kind, String domain, int features, String resource) {
+
+    public static ModelHeader parse(String header) {
         String[] parts = header.split(";");
         Map<String, String> attributes = new HashMap<>();
         for (int i = 1; i < parts.length; i++) {

@@ -8,6 +8,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.osgi.framework.Version;
 
+import dev.tandem.signals.intent.training.IntentModel;
+
 /**
  * The intent models in service, one per domain. When several bundles offer a domain the highest
  * version serves it and the others wait; removing it brings the next one back. Readers see an

@@ -4,10 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.io.IOException;
+import java.util.List;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.Version;
+
+import dev.tandem.signals.intent.training.IntentModel;
+import dev.tandem.signals.intent.training.ModelTrainer;
 
 class ModelShelfTest {
     static IntentModel older;
@@ -16,9 +20,14 @@ class ModelShelfTest {
 
     @BeforeAll
     static void train() throws IOException {
-        older = ModelTrainerTest.trained("shop");
-        newer = ModelTrainerTest.trained("shop");
-        other = ModelTrainerTest.trained("bank");
+        older = trained("shop");
+        newer = trained("shop");
+        other = trained("bank");
+    }
+
+    private static IntentModel trained(String domain) throws IOException {
+        return new ModelTrainer(50, 0.1, 1).train(domain, List.of(new ModelTrainer.Example("refund my order", "get_refund"),
+                new ModelTrainer.Example("where is my parcel", "track_delivery")));
     }
 
     @Test

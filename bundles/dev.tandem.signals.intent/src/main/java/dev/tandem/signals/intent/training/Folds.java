@@ -1,4 +1,4 @@
-package dev.tandem.signals.intent.internal;
+package dev.tandem.signals.intent.training;
 
 /**
  * Which rows a cross-validation fold holds out. Rows are dealt to folds by their position, so that

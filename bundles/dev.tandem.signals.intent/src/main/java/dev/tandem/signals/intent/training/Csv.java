@@ -1,4 +1,4 @@
-package dev.tandem.signals.intent.internal;
+package dev.tandem.signals.intent.training;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -28,10 +28,6 @@ public final class Csv {
             }
             return new Csv(records.get(0), records.subList(1, records.size()));
         }
-    }
-
-    public int rowCount() {
-        return rows.size();
     }
 
     /** The values of one column, row by row; an error names the columns there are. */

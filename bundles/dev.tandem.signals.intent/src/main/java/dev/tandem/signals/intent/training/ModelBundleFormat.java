@@ -1,4 +1,6 @@
-package dev.tandem.signals.intent.internal;
+package dev.tandem.signals.intent.training;
+
+import dev.tandem.signals.intent.internal.Features;
 
 /** The headers and resources that make a jar a Tandem signal-model bundle. */
 public final class ModelBundleFormat {

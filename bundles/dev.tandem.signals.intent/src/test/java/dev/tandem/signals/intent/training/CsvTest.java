@@ -1,4 +1,4 @@
-package dev.tandem.signals.intent.internal;
+package dev.tandem.signals.intent.training;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

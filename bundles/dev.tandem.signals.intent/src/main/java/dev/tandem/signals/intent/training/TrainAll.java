@@ -1,10 +1,13 @@
-package dev.tandem.signals.intent.internal;
+package dev.tandem.signals.intent.training;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.jar.JarFile;
+
+import dev.tandem.signals.intent.internal.Features;
+import dev.tandem.signals.intent.internal.ModelHeader;
 
 /**
  * Trains the default models of the distribution: {@code TrainAll models.csv DATA_ROOT OUT_DIR NOTICE}, one

@@ -1,4 +1,4 @@
-package dev.tandem.signals.intent.internal;
+package dev.tandem.signals.intent.training;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -21,6 +21,8 @@ import opennlp.tools.ml.model.Event;
 import opennlp.tools.ml.model.MaxentModel;
 import opennlp.tools.util.CollectionObjectStream;
 import opennlp.tools.util.TrainingParameters;
+
+import dev.tandem.signals.intent.internal.Features;
 
 /** Trains an intent model on labelled texts and writes it as a signal-model bundle. */
 public final class ModelTrainer {

@@ -1,4 +1,4 @@
-package dev.tandem.signals.intent.internal;
+package dev.tandem.signals.intent.training;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,6 +9,9 @@ import java.util.List;
 import opennlp.tools.doccat.DoccatModel;
 import opennlp.tools.ml.maxent.quasinewton.QNModel;
 import opennlp.tools.ml.model.MaxentModel;
+
+import dev.tandem.signals.intent.internal.CompiledModel;
+import dev.tandem.signals.intent.internal.Features;
 
 /**
  * A trained intent classifier of one domain. Thread-safe: evaluating a maxent model only reads it.
@@ -24,7 +27,7 @@ public final class IntentModel {
     /** The fast path for the models we train; other kinds of model are evaluated by OpenNLP itself. */
     private final CompiledModel compiled;
 
-    public IntentModel(String domain, DoccatModel model) {
+    IntentModel(String domain, DoccatModel model) {
         this.domain = domain;
         this.model = model;
         this.maxent = model.getMaxentModel();
@@ -39,7 +42,7 @@ public final class IntentModel {
         return domain;
     }
 
-    public void write(OutputStream out) throws IOException {
+    void write(OutputStream out) throws IOException {
         model.serialize(out);
     }
 

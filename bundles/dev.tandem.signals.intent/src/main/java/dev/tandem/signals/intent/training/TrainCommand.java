@@ -1,4 +1,4 @@
-package dev.tandem.signals.intent.internal;
+package dev.tandem.signals.intent.training;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
