@@ -23,6 +23,7 @@ public final class BenchMain {
         HttpBench.Figure decisions = null;
         HttpBench.Figure noop = null;
         DeployBench.Figure[] deploys;
+        DeployBench.UnderLoad underLoad;
         try (EngineHarness engine = EngineHarness.start()) {
             if (HttpBench.wrkAvailable()) {
                 HttpBench http = new HttpBench(engine.port(), engine.adminToken(), 32, 10,
@@ -34,12 +35,13 @@ public final class BenchMain {
             if (backlog > 0) {
                 System.out.println("(e) measured while the audit trail still writes " + backlog + " records");
             }
-            DeployBench deploy = new DeployBench(engine.registry());
+            DeployBench deploy = new DeployBench(engine.registry(), engine.router());
             Path ruleProject = EngineHarness.root().resolve("rules/escalation-default");
             deploys = new DeployBench.Figure[] {deploy.defaultRuleset(ruleProject, 10), deploy.generated(1_000),
                 deploy.generated(10_000)};
+            underLoad = deploy.whileDeciding(10_000);
         }
-        print(perSecond, decisions, noop, deploys);
+        print(perSecond, decisions, noop, deploys, underLoad);
     }
 
     /** Decisions per second of wall-clock time, and per second of the JVM's CPU time. */
@@ -61,7 +63,7 @@ public final class BenchMain {
     }
 
     private static void print(Map<String, Throughput> perSecond, HttpBench.Figure decisions, HttpBench.Figure noop,
-                              DeployBench.Figure[] deploys) {
+                              DeployBench.Figure[] deploys, DeployBench.UnderLoad underLoad) {
         System.out.println();
         System.out.println("Tandem benchmark — one run on this machine; compare the ratios, not figures across runs");
         System.out.printf("%-52s %14s %14s%n", "in process, one thread (no decision listeners unless named)",
@@ -82,6 +84,9 @@ public final class BenchMain {
             System.out.printf("%-52s %10d %10d %10d%n", "    " + figure.ruleset() + " (" + figure.rules() + " rules)",
                     figure.firstMillis(), figure.warmMillis(), figure.heapMegabytes());
         }
+        System.out.printf("    again while one thread decides on the active ruleset: %,d rules active in %d ms;"
+                + " meanwhile %,d decisions, p99 %d µs, max %d µs%n", underLoad.rules(), underLoad.millis(),
+                underLoad.decisions().decisions(), underLoad.decisions().p99Micros(), underLoad.decisions().maxMicros());
         Throughput engine = perSecond.get("engineWithoutSignals");
         Throughput drools = perSecond.get("rawDrools");
         Throughput java = perSecond.get("handWrittenJava");

@@ -8,20 +8,30 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 
+import dev.tandem.api.Router;
 import dev.tandem.api.RulesetRegistry;
 
-/** (e) Deploy → active: how long until a ruleset decides, and how much heap it takes. */
+/**
+ * (e) Deploy → active: how long until a ruleset decides and how much heap it takes; and whether a large
+ * deployment, which compiles on the deploying thread, stalls the decisions on the active ruleset meanwhile.
+ */
 final class DeployBench {
     /** One row: the first and the best of repeated deployments, and the heap the active ruleset holds. */
     record Figure(String ruleset, int rules, long firstMillis, long warmMillis, long heapMegabytes) {
     }
 
+    /** A deployment made while one thread decided on the active ruleset flat out. */
+    record UnderLoad(int rules, long millis, DecidingMeanwhile.Latencies decisions) {
+    }
+
     private final RulesetRegistry registry;
+    private final Router router;
     /** Each deployment needs a version of its own. */
     private int deployments;
 
-    DeployBench(RulesetRegistry registry) {
+    DeployBench(RulesetRegistry registry, Router router) {
         this.registry = registry;
+        this.router = router;
     }
 
     /**
@@ -32,10 +42,13 @@ final class DeployBench {
         int repetitions = args.length > 0 ? Integer.parseInt(args[0]) : 10;
         try (EngineHarness engine = EngineHarness.start()) {
             System.out.println("audit backlog before deploying: " + engine.awaitAuditWritten(180));
-            DeployBench bench = new DeployBench(engine.registry());
+            DeployBench bench = new DeployBench(engine.registry(), engine.router());
             print(bench.defaultRuleset(EngineHarness.root().resolve("rules/escalation-default"), repetitions));
             for (int i = 1; i < args.length; i++) {
                 print(bench.generated(Integer.parseInt(args[i])));
+            }
+            if (args.length > 1) {
+                print(bench.whileDeciding(Integer.parseInt(args[args.length - 1])));
             }
         }
     }
@@ -43,6 +56,12 @@ final class DeployBench {
     private static void print(Figure figure) {
         System.out.printf("%-30s %6d rules  first %6d ms  best %6d ms  heap %5d MB%n", figure.ruleset(),
                 figure.rules(), figure.firstMillis(), figure.warmMillis(), figure.heapMegabytes());
+    }
+
+    private static void print(UnderLoad underLoad) {
+        System.out.printf("%d rules again while deciding: %d ms; meanwhile %d decisions, p99 %d µs, max %d µs%n",
+                underLoad.rules(), underLoad.millis(), underLoad.decisions().decisions(),
+                underLoad.decisions().p99Micros(), underLoad.decisions().maxMicros());
     }
 
     Figure defaultRuleset(Path ruleProject, int repetitions) throws Exception {
@@ -74,6 +93,14 @@ final class DeployBench {
         long before = usedHeap();
         long millis = deploy(jar);
         return new Figure("rules.generated-" + rules, rules, millis, millis, (usedHeap() - before) >> 20);
+    }
+
+    /** Deploys a generated ruleset (a new version) while one thread decides on the active default ruleset. */
+    UnderLoad whileDeciding(int rules) throws Exception {
+        byte[] jar = RuleBundleJar.generated(rules, "2.0." + ++deployments);
+        DecidingMeanwhile deciding = DecidingMeanwhile.start(router);
+        long millis = deploy(jar);
+        return new UnderLoad(rules, millis, deciding.stop());
     }
 
     private long deploy(byte[] jar) throws Exception {

@@ -40,6 +40,10 @@ final class RuleBundleJar {
 
     /** {@code count} rules over attributes and signals, each a separate condition the engine must index. */
     static byte[] generated(int count) throws IOException {
+        return generated(count, "1.0.0");
+    }
+
+    static byte[] generated(int count, String version) throws IOException {
         StringBuilder drl = new StringBuilder(HEADER);
         for (int i = 0; i < count; i++) {
             drl.append("rule \"generated rule ").append(i).append("\"\nwhen\n")
@@ -51,7 +55,7 @@ final class RuleBundleJar {
                 {"name":"nothing matches","interaction":{"interactionId":"s","messages":[{"from":"customer","text":"x"}]},
                  "signals":{},"expect":{"route":"AI"}}
                 """;
-        return jar("rules.generated-" + count, "1.0.0", Map.of("drl/generated.drl", bytes(drl.toString()),
+        return jar("rules.generated-" + count, version, Map.of("drl/generated.drl", bytes(drl.toString()),
                 "scenarios/generated.json", bytes(scenario)));
     }
 
