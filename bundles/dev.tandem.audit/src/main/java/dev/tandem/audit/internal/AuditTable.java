@@ -19,13 +19,17 @@ enum AuditTable {
     private final String table;
     private final String idColumn;
     private final List<String> columns;
-    private final List<String> numericColumns;
+    /** By column index: whether the column holds a number (bound as BIGINT) rather than text. */
+    private final boolean[] numeric;
 
     AuditTable(String table, String idColumn, List<String> columns, List<String> numericColumns) {
         this.table = table;
         this.idColumn = idColumn;
         this.columns = columns;
-        this.numericColumns = numericColumns;
+        this.numeric = new boolean[columns.size()];
+        for (int i = 0; i < columns.size(); i++) {
+            numeric[i] = numericColumns.contains(columns.get(i));
+        }
     }
 
     String table() {
@@ -41,7 +45,7 @@ enum AuditTable {
     }
 
     boolean isNumeric(int column) {
-        return numericColumns.contains(columns.get(column));
+        return numeric[column];
     }
 
     int indexOf(String column) {
