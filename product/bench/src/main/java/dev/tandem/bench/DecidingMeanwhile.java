@@ -25,9 +25,10 @@ final class DecidingMeanwhile implements AutoCloseable {
         this.router = router;
         this.mix = mix;
         this.thread = new Thread(this::decide, "bench-deciding-meanwhile");
+        thread.setDaemon(true);
     }
 
-    /** Starts deciding now; {@link #stop()} ends it and gives the latencies. */
+    /** Starts deciding now; {@link #stop()} ends it and gives the latencies, {@link #close()} ends it in any case. */
     static DecidingMeanwhile start(Router router) {
         DecidingMeanwhile deciding = new DecidingMeanwhile(router, InteractionMix.generate(1_000, 7));
         deciding.thread.start();
@@ -39,11 +40,11 @@ final class DecidingMeanwhile implements AutoCloseable {
             Sample sample = mix.get(i % mix.size());
             long start = System.nanoTime();
             router.decide(sample.interaction(), sample.signals());
-            record(System.nanoTime() - start);
+            add(System.nanoTime() - start);
         }
     }
 
-    private void record(long took) {
+    private void add(long took) {
         if (count == nanos.length) {
             nanos = Arrays.copyOf(nanos, count * 2);
         }
@@ -53,11 +54,11 @@ final class DecidingMeanwhile implements AutoCloseable {
     Latencies stop() throws InterruptedException {
         running = false;
         thread.join();
-        long[] sorted = Arrays.copyOf(nanos, count);
-        Arrays.sort(sorted);
         if (count == 0) {
             return new Latencies(0, 0, 0);
         }
+        long[] sorted = Arrays.copyOf(nanos, count);
+        Arrays.sort(sorted);
         return new Latencies(count, sorted[(int) Math.min(count - 1L, count * 99L / 100)] / 1_000,
                 sorted[count - 1] / 1_000);
     }

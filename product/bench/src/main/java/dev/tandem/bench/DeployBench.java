@@ -98,9 +98,10 @@ final class DeployBench {
     /** Deploys a generated ruleset (a new version) while one thread decides on the active default ruleset. */
     UnderLoad whileDeciding(int rules) throws Exception {
         byte[] jar = RuleBundleJar.generated(rules, "2.0." + ++deployments);
-        DecidingMeanwhile deciding = DecidingMeanwhile.start(router);
-        long millis = deploy(jar);
-        return new UnderLoad(rules, millis, deciding.stop());
+        try (DecidingMeanwhile deciding = DecidingMeanwhile.start(router)) {
+            long millis = deploy(jar);
+            return new UnderLoad(rules, millis, deciding.stop());
+        }
     }
 
     private long deploy(byte[] jar) throws Exception {
