@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.ServiceLoader;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
@@ -146,7 +147,7 @@ public final class Engine {
         properties.put("felix.fileinstall.filter", ".*\\.(cfg|config)");
         properties.put("felix.fileinstall.enableConfigSave", "false");
         properties.put("felix.fileinstall.noInitialDelay", "true");
-        properties.putAll(jettySystemProperties());
+        properties.putAll(jettyProperties(System.getProperties()));
         properties.putAll(extraProperties);
         // pax-logging also takes over java.util.logging, which the engine logs through
         System.setProperty(PAX_LOG_LEVEL, System.getProperty(PAX_LOG_LEVEL, "INFO"));
@@ -171,10 +172,10 @@ public final class Engine {
     }
 
     /** {@code -Dorg.apache.felix.http.jetty.…} on the engine's command line tunes Jetty (see the Felix HTTP docs). */
-    private static Map<String, String> jettySystemProperties() {
+    static Map<String, String> jettyProperties(Properties system) {
         Map<String, String> jetty = new HashMap<>();
-        System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith(JETTY_PROPERTIES))
-                .forEach(name -> jetty.put(name, System.getProperty(name)));
+        system.stringPropertyNames().stream().filter(name -> name.startsWith(JETTY_PROPERTIES))
+                .forEach(name -> jetty.put(name, system.getProperty(name)));
         return jetty;
     }
 
