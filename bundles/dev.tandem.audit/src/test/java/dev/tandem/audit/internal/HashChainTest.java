@@ -17,7 +17,7 @@ import dev.tandem.api.RulesetRef;
 
 /**
  * Databases written by earlier versions must still verify: the expected hashes below were computed by the
- * hash chain and row format as they were when the audit trail was first released, and must never change.
+ * hash chain and row format of commit 0393443, before anyone tuned the hashing, and must never change.
  */
 class HashChainTest {
     private static final String PREVIOUS = "3f".repeat(32);
