@@ -16,8 +16,9 @@ import dev.tandem.api.rules.Decision;
 
 /**
  * One version of a ruleset, compiled and ready to decide; shared by all
- * deciding threads. Sessions are pooled and emptied between decisions, because
- * building a session costs more than most decisions do.
+ * deciding threads. Rules that {@link DirectRulesBuilder} accepts are evaluated
+ * directly, without a session; others run in sessions, pooled and emptied
+ * between decisions, because building a session costs more than most decisions do.
  */
 final class CompiledRuleset {
     static final String DECISION_GLOBAL = "decision";
@@ -31,6 +32,7 @@ final class CompiledRuleset {
 
     private final RulesetRef ref;
     private final KieBase kieBase;
+    private final DirectRules direct;
     private final ConcurrentLinkedDeque<PooledSession> idle = new ConcurrentLinkedDeque<>();
     private final AtomicInteger idleCount = new AtomicInteger();
     private final AtomicInteger sessionsCreated = new AtomicInteger();
@@ -64,9 +66,20 @@ final class CompiledRuleset {
         }
     }
 
-    CompiledRuleset(RulesetRef ref, KieBase kieBase) {
+    /** @param direct the direct evaluation of these rules, or null to run them in Drools sessions */
+    CompiledRuleset(RulesetRef ref, KieBase kieBase, DirectRules direct) {
         this.ref = ref;
         this.kieBase = kieBase;
+        this.direct = direct;
+    }
+
+    CompiledRuleset(RulesetRef ref, KieBase kieBase) {
+        this(ref, kieBase, null);
+    }
+
+    /** Whether decisions are evaluated directly rather than in Drools sessions. */
+    boolean evaluatedDirectly() {
+        return direct != null;
     }
 
     RulesetRef ref() {
@@ -83,6 +96,9 @@ final class CompiledRuleset {
     }
 
     Evaluation evaluate(Interaction interaction, List<Signal> signals, Limits limits) {
+        if (direct != null) {
+            return direct.evaluate(interaction, signals, limits);
+        }
         // Drools finds its own runtime services through the context class loader
         Thread thread = Thread.currentThread();
         ClassLoader callers = thread.getContextClassLoader();
@@ -161,7 +177,7 @@ final class CompiledRuleset {
         return pooled.session().getFactCount() == 0;
     }
 
-    private static String rootMessage(Throwable e) {
+    static String rootMessage(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();

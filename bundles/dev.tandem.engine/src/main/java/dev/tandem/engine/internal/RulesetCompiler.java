@@ -1,6 +1,7 @@
 package dev.tandem.engine.internal;
 
 import java.io.IOException;
+import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,11 +43,22 @@ final class RulesetCompiler {
         }
     }
 
+    /** Set to false to run every ruleset in Drools sessions, e.g. to compare the two. */
+    static final String DIRECT_EVALUATION_PROPERTY = "tandem.rules.direct";
+    private static final System.Logger LOG = System.getLogger(RulesetCompiler.class.getName());
+
     private final ClassLoader factClassLoader;
+    private final boolean directEvaluation;
 
     /** @param factClassLoader sees Drools and the fact model of dev.tandem.api */
     RulesetCompiler(ClassLoader factClassLoader) {
+        this(factClassLoader, Boolean.parseBoolean(System.getProperty(DIRECT_EVALUATION_PROPERTY, "true")));
+    }
+
+    /** @param directEvaluation whether rules that allow it are evaluated without a Drools session */
+    RulesetCompiler(ClassLoader factClassLoader, boolean directEvaluation) {
         this.factClassLoader = factClassLoader;
+        this.directEvaluation = directEvaluation;
     }
 
     Result compile(RulesetRef ref, Map<String, byte[]> drlFiles) {
@@ -93,7 +105,18 @@ final class RulesetCompiler {
                     "no rule file declares 'global " + Decision.class.getName() + " " + CompiledRuleset.DECISION_GLOBAL
                             + ";' so rules cannot record a decision"));
         }
-        return new Result(new CompiledRuleset(ref, kieBase), List.of());
+        return new Result(new CompiledRuleset(ref, kieBase, direct(ref, kieBase, parsed)), List.of());
+    }
+
+    private DirectRules direct(RulesetRef ref, KieBase kieBase, Map<String, PackageDescr> parsed) {
+        if (!directEvaluation) {
+            return null;
+        }
+        DirectRulesBuilder.Outcome outcome = DirectRulesBuilder.build(parsed, kieBase);
+        if (outcome.rules() == null) {
+            LOG.log(Level.INFO, "{0} runs in Drools sessions: {1}", ref, outcome.refusal());
+        }
+        return outcome.rules();
     }
 
     /**

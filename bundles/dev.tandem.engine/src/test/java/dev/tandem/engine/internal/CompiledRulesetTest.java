@@ -12,7 +12,7 @@ import dev.tandem.api.Interaction;
 import dev.tandem.api.Route;
 import dev.tandem.api.Signal;
 
-/** Pooled sessions: reused between decisions, replaced once they served their share. */
+/** Pooled sessions (rules run in Drools sessions, not directly): reused between decisions, replaced once they served their share. */
 class CompiledRulesetTest {
     private static final Limits LIMITS = Limits.of(1000, 1000);
 
@@ -21,7 +21,7 @@ class CompiledRulesetTest {
         CompiledRuleset ruleset = DecisionMakerTest.compile("""
                 rule "a single pattern rule" when Interaction( text("escalate") == "yes" )
                 then decision.escalate("general", 50, "asked"); end
-                """);
+                """, false);
         Interaction escalating = DecisionMakerTest.interaction("en", null, 1, Map.of("escalate", "yes"));
 
         for (int i = 0; i < 2 * CompiledRuleset.DECISIONS_PER_SESSION + 1; i++) {

@@ -149,13 +149,18 @@ class DecisionMakerTest {
     }
 
     static CompiledRuleset compile(String rules) {
+        return compile(rules, true);
+    }
+
+    /** @param direct whether rules that allow it are evaluated directly, or all run in Drools sessions */
+    static CompiledRuleset compile(String rules, boolean direct) {
         String drl = """
                 package rules.test;
                 import dev.tandem.api.Interaction;
                 import dev.tandem.api.rules.Decision;
                 global Decision decision;
                 """ + rules;
-        RulesetCompiler.Result result = new RulesetCompiler(DecisionMakerTest.class.getClassLoader())
+        RulesetCompiler.Result result = new RulesetCompiler(DecisionMakerTest.class.getClassLoader(), direct)
                 .compile(new RulesetRef("rules.test", "1.0.0"), Map.of("test.drl", drl.getBytes()));
         assertTrue(result.ok(), () -> result.problems().toString());
         return result.ruleset();

@@ -1,0 +1,279 @@
+package dev.tandem.engine.internal;
+
+import java.lang.invoke.MethodHandle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Arrays;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.stream.IntStream;
+
+import dev.tandem.api.Interaction;
+import dev.tandem.api.Signal;
+import dev.tandem.api.rules.Decision;
+
+/**
+ * A ruleset evaluated directly, without a rule session: what Drools' network does for these rules, done for the few
+ * facts of one decision. Each rule's patterns are matched against the decision, the interaction and the signals
+ * (found through {@link PatternIndex}), every combination of matching facts becomes an
+ * activation, and activations fire as Drools fires them: highest salience first, then the rule loaded first (within its file),
+ * then the rule whose terminal node Drools built first. When a
+ * firing changes the decision, the rules that match the decision are matched again and may fire again, as after
+ * Drools' {@code update}. The consequences are the ones Drools compiled for these rules.
+ * <p>
+ * Only rulesets that {@link DirectRulesBuilder} accepts are run this way; any other runs on Drools' network.
+ */
+final class DirectRules {
+    static final int DECISION = 0;
+    static final int INTERACTION = 1;
+    static final int SIGNAL = 2;
+
+    /** A pattern: the facts of one type that pass all its tests. */
+    record FactPattern(int factType, FactTest[] tests) {
+        boolean matches(Object fact) throws Throwable {
+            for (FactTest test : tests) {
+                if (!test.test(fact)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    /** A value the consequence takes: a fact matched by a pattern, or a value read from it. */
+    record Argument(int pattern, FactAccessor value) {
+        Object of(Object[] matched) throws Throwable {
+            Object fact = matched[pattern];
+            return value == null ? fact : value.read(fact);
+        }
+    }
+
+    /**
+     * A rule: its patterns in order, and its consequence, which takes (declared values..., decision).
+     *
+     * @param decisionPatterns whether any pattern is on the decision, so that changing the decision matches it again
+     */
+    record Rule(String name, int salience, int loadOrder, int terminalNode, FactPattern[] patterns, Argument[] arguments,
+                MethodHandle consequence, boolean decisionPatterns) {
+    }
+
+    /** A rule with the facts that matched its patterns, waiting to fire. */
+    private record Activation(Rule rule, Object[] matched, long sequence) {
+        boolean firesBefore(Activation other) {
+            if (rule.salience() != other.rule.salience()) {
+                return rule.salience() > other.rule.salience();
+            }
+            if (rule.loadOrder() != other.rule.loadOrder()) {
+                return rule.loadOrder() < other.rule.loadOrder();
+            }
+            if (rule != other.rule) {
+                return rule.terminalNode() < other.rule.terminalNode();
+            }
+            return sequence < other.sequence;
+        }
+    }
+
+    private final Rule[] rules;
+    /** The patterns on each fact type: decision, interaction, signal. */
+    private final PatternIndex[] patterns;
+    /** The rules with a pattern on the decision, matched again when it changes. */
+    private final int[] rulesOnDecision;
+    /** Matching state, reused by the decisions that follow. */
+    private final ConcurrentLinkedDeque<Run> idle = new ConcurrentLinkedDeque<>();
+
+    DirectRules(Rule[] rules, PatternIndex[] patterns) {
+        this.rules = rules;
+        this.patterns = patterns;
+        this.rulesOnDecision = IntStream.range(0, rules.length).filter(r -> rules[r].decisionPatterns()).toArray();
+    }
+
+    int ruleCount() {
+        return rules.length;
+    }
+
+    Evaluation evaluate(Interaction interaction, List<Signal> signals, Limits limits) {
+        long start = System.nanoTime();
+        Decision decision = new Decision();
+        FiringBudget budget = new FiringBudget();
+        budget.arm(limits, start);
+        Run run = idle.pollFirst();
+        run = run == null ? new Run() : run;
+        try {
+            run.start(decision, interaction, signals);
+            run.matchAll();
+            fire(run, budget);
+            return new Evaluation(decision, budget.firedRules(), budget.exceeded(), budget.runaway());
+        } catch (Throwable e) {
+            if (e instanceof Error error && !(error instanceof StackOverflowError || error instanceof OutOfMemoryError)) {
+                throw error;
+            }
+            String rule = budget.currentRule();
+            String where = rule == null ? "the ruleset" : "rule '" + rule + "'";
+            return new Evaluation(decision, budget.firedRules(), where + " failed: " + CompiledRuleset.rootMessage(e),
+                    Runaway.behind(e, rule));
+        } finally {
+            run.clear();
+            idle.offerFirst(run);
+        }
+    }
+
+    private void fire(Run run, FiringBudget budget) throws Throwable {
+        int seenChanges = 0;
+        Activation next;
+        while ((next = run.takeNext()) != null) {
+            String name = next.rule().name();
+            boolean stop = budget.firing(name);
+            run.decision.ruleFiring(name);
+            next.rule().consequence().invokeExact(arguments(next, run.decision));
+            if (stop) {
+                return;
+            }
+            if (run.decision.changeCount() != seenChanges) {
+                seenChanges = run.decision.changeCount();
+                run.rematchDecision();
+            }
+        }
+    }
+
+    private static Object[] arguments(Activation activation, Decision decision) throws Throwable {
+        Argument[] declared = activation.rule().arguments();
+        Object[] values = new Object[declared.length + 1];
+        for (int i = 0; i < declared.length; i++) {
+            values[i] = declared[i].of(activation.matched());
+        }
+        values[declared.length] = decision;
+        return values;
+    }
+
+    /** The matching state of one decision; kept for the next one, so its arrays are allocated once. */
+    private final class Run implements PatternIndex.Candidates {
+        Decision decision;
+        Object[] facts = new Object[8];
+        int factCount;
+        int fact;
+        /** Per rule, per pattern: indexes into facts of the facts that match, or null when none do. */
+        final int[][][] matches = new int[rules.length][][];
+        final int[] matchCounts = new int[rules.length];
+        int[] touched = new int[16];
+        int touchedCount;
+        final List<Activation> agenda = new ArrayList<>();
+        long sequence;
+
+        void start(Decision newDecision, Interaction interaction, List<Signal> signals) {
+            decision = newDecision;
+            factCount = SIGNAL + signals.size();
+            if (facts.length < factCount) {
+                facts = new Object[factCount];
+            }
+            facts[DECISION] = newDecision;
+            facts[INTERACTION] = interaction;
+            for (int i = 0; i < signals.size(); i++) {
+                facts[SIGNAL + i] = signals.get(i);
+            }
+        }
+
+        void matchAll() throws Throwable {
+            match(DECISION, DECISION);
+            match(INTERACTION, INTERACTION);
+            for (int signal = SIGNAL; signal < factCount; signal++) {
+                match(SIGNAL, signal);
+            }
+            for (int i = 0; i < touchedCount; i++) {
+                activate(touched[i]);
+            }
+        }
+
+        /** Matches the decision again after a rule changed it; the rules on it are activated anew. */
+        void rematchDecision() throws Throwable {
+            agenda.removeIf(activation -> activation.rule().decisionPatterns());
+            for (int rule : rulesOnDecision) {
+                int[][] ofRule = matches[rule];
+                if (ofRule != null) {
+                    FactPattern[] rulePatterns = rules[rule].patterns();
+                    for (int pattern = 0; pattern < rulePatterns.length; pattern++) {
+                        if (rulePatterns[pattern].factType() == DECISION && ofRule[pattern] != null) {
+                            ofRule[pattern] = null;
+                            matchCounts[rule]--;
+                        }
+                    }
+                }
+            }
+            match(DECISION, DECISION);
+            for (int rule : rulesOnDecision) {
+                activate(rule);
+            }
+        }
+
+        private void match(int factType, int factIndex) throws Throwable {
+            fact = factIndex;
+            patterns[factType].forEachCandidate(facts[factIndex], this);
+        }
+
+        @Override
+        public void candidate(int rule, int pattern) throws Throwable {
+            FactPattern[] rulePatterns = rules[rule].patterns();
+            if (!rulePatterns[pattern].matches(facts[fact])) {
+                return;
+            }
+            if (matches[rule] == null) {
+                matches[rule] = new int[rulePatterns.length][];
+                if (touchedCount == touched.length) {
+                    touched = Arrays.copyOf(touched, 2 * touchedCount);
+                }
+                touched[touchedCount++] = rule;
+            }
+            int[] before = matches[rule][pattern];
+            if (before == null) {
+                matchCounts[rule]++;
+                matches[rule][pattern] = new int[] {fact};
+            } else {
+                int[] longer = Arrays.copyOf(before, before.length + 1);
+                longer[before.length] = fact;
+                matches[rule][pattern] = longer;
+            }
+        }
+
+        /** Every combination of facts that match the rule's patterns, in the order of the facts. */
+        private void activate(int rule) {
+            int[][] ofRule = matches[rule];
+            if (ofRule != null && matchCounts[rule] == ofRule.length) {
+                combine(rules[rule], ofRule, 0, new Object[ofRule.length]);
+            }
+        }
+
+        private void combine(Rule rule, int[][] ofRule, int pattern, Object[] matched) {
+            if (pattern == ofRule.length) {
+                agenda.add(new Activation(rule, matched.clone(), sequence++));
+                return;
+            }
+            for (int match : ofRule[pattern]) {
+                matched[pattern] = facts[match];
+                combine(rule, ofRule, pattern + 1, matched);
+            }
+        }
+
+        Activation takeNext() {
+            if (agenda.isEmpty()) {
+                return null;
+            }
+            int best = 0;
+            for (int i = 1; i < agenda.size(); i++) {
+                if (agenda.get(i).firesBefore(agenda.get(best))) {
+                    best = i;
+                }
+            }
+            return agenda.remove(best);
+        }
+
+        /** Forgets the decision: only the rules it touched are cleared. */
+        void clear() {
+            for (int i = 0; i < touchedCount; i++) {
+                matches[touched[i]] = null;
+                matchCounts[touched[i]] = 0;
+            }
+            touchedCount = 0;
+            Arrays.fill(facts, 0, factCount, null);
+            agenda.clear();
+            decision = null;
+        }
+    }
+}

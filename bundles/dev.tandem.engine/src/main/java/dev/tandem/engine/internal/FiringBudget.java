@@ -1,0 +1,125 @@
+package dev.tandem.engine.internal;
+
+import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One decision's budget of rule firings, time and memory, whichever way its rules run: counts each firing and says
+ * when the rules must stop, and which limit stopped them. Re-armed for each decision; one thread at a time.
+ */
+final class FiringBudget {
+    /** Whether the JVM counts each thread's allocations; without that, memory is not budgeted (OOME still fails safe). */
+    private static final boolean METERED = allocationMetered();
+
+    private Limits limits;
+    private long deadline;
+    /** A tenth of the budget into the decision: a firing after it shows the rules themselves are slow. */
+    private long slow;
+    private List<String> firedRules;
+    private String exceeded;
+    private Runaway runaway;
+    private long allocatedBefore;
+    private boolean firedWhenSlow;
+    /** The thread's CPU time when the decision became slow; read only then, as few decisions do. */
+    private long cpuWhenSlow;
+
+    void arm(Limits newLimits, long startNanos) {
+        limits = newLimits;
+        deadline = startNanos + newLimits.timeBudgetNanos();
+        slow = startNanos + newLimits.timeBudgetNanos() / 10;
+        firedRules = new ArrayList<>(8);
+        exceeded = null;
+        runaway = null;
+        allocatedBefore = newLimits.maxAllocatedBytes() > 0 && METERED ? ThreadAllocation.current() : 0;
+        firedWhenSlow = false;
+    }
+
+    /**
+     * Counts a rule about to fire. True when the rules must stop after this firing: Drools finishes the firing in
+     * hand when a session is halted, so both ways of running rules fire it and stop then.
+     */
+    boolean firing(String rule) {
+        boolean stop = true;
+        if (firedRules.size() >= limits.maxFirings()) {
+            exceed(Runaway.FIRINGS, rule, "more than " + limits.maxFirings() + " rule firings (last: '" + rule + "')");
+        } else if (overMemoryBudget()) {
+            exceed(Runaway.MEMORY, rule, "memory budget of " + limits.maxAllocatedBytes() / (1024 * 1024)
+                    + " MB exceeded (at rule '" + rule + "')");
+        } else {
+            stop = outOfTime(rule);
+        }
+        firedRules.add(rule);
+        return stop;
+    }
+
+    /** What the rules allocated so far: the previous firings built it, the next one must not run on it. */
+    private boolean overMemoryBudget() {
+        return limits.maxAllocatedBytes() > 0 && METERED
+                && ThreadAllocation.current() - allocatedBefore > limits.maxAllocatedBytes();
+    }
+
+    /**
+     * The time budget. It counts against the ruleset only when the rules were still firing after a tenth of the
+     * budget, and when the thread was on the CPU for another tenth of the budget after that: a decision that the
+     * machine stalled (a collector pause, a descheduled thread on a loaded host) jumps from its quick first firings
+     * past the budget, or waits out the budget off the CPU, fails safe, and is not blamed on the rules.
+     */
+    private boolean outOfTime(String rule) {
+        long now = System.nanoTime();
+        if (now > deadline) {
+            exceed(ranSlowly() ? Runaway.TIME : null, rule, "time budget of " + limits.timeBudgetNanos() / 1_000_000
+                    + " ms exceeded (at rule '" + rule + "')");
+            return true;
+        }
+        if (now > slow && !firedWhenSlow) {
+            firedWhenSlow = true;
+            cpuWhenSlow = ThreadCpu.currentNanos();
+        }
+        return false;
+    }
+
+    private boolean ranSlowly() {
+        if (!firedWhenSlow) {
+            return false;
+        }
+        long cpu = ThreadCpu.currentNanos();
+        return cpu < 0 || cpuWhenSlow < 0 || cpu - cpuWhenSlow >= limits.timeBudgetNanos() / 10;
+    }
+
+    /** @param limit the runaway to count against the ruleset, or null when the ruleset is not to blame */
+    private void exceed(String limit, String rule, String why) {
+        if (exceeded == null) {
+            exceeded = why;
+            runaway = limit == null ? null : new Runaway(limit, rule);
+        }
+    }
+
+    private static boolean allocationMetered() {
+        try {
+            return ThreadAllocation.supported();
+        } catch (LinkageError unavailable) {
+            System.getLogger(FiringBudget.class.getName()).log(Level.WARNING,
+                    "this JVM does not count thread allocations: rules get no memory budget", unavailable);
+            return false;
+        }
+    }
+
+    String currentRule() {
+        return firedRules == null || firedRules.isEmpty() ? null : firedRules.get(firedRules.size() - 1);
+    }
+
+    List<String> firedRules() {
+        return firedRules == null ? List.of() : firedRules;
+    }
+
+    /** Why the run was cut short, or null. */
+    String exceeded() {
+        return exceeded;
+    }
+
+    /** The limit that cut the run short, or null. */
+    Runaway runaway() {
+        return runaway;
+    }
+}
