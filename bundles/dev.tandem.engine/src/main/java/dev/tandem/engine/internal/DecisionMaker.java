@@ -1,6 +1,6 @@
 package dev.tandem.engine.internal;
 
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -93,14 +93,28 @@ final class DecisionMaker {
         return null;
     }
 
-    /** Signals as a decision shows them; of two signals with one name the stronger wins. */
+    /**
+     * Signals as a decision shows them; of two signals with one name the stronger wins (the first on a tie).
+     * Unordered: the decision keeps an immutable copy, which has no order.
+     */
     private static Map<String, Object> shown(List<Signal> signals) {
-        Map<String, Signal> strongest = new LinkedHashMap<>();
-        for (Signal signal : signals) {
-            strongest.merge(signal.getName(), signal, (a, b) -> b.getValue() > a.getValue() ? b : a);
+        if (signals.isEmpty()) {
+            return Map.of();
         }
-        Map<String, Object> shown = new LinkedHashMap<>();
-        strongest.forEach((name, signal) -> shown.put(name, signal.shownValue()));
+        Map<String, Object> shown = new HashMap<>(2 * signals.size());
+        for (int i = 0; i < signals.size(); i++) {
+            Signal strongest = signals.get(i);
+            if (shown.containsKey(strongest.getName())) {
+                continue;
+            }
+            for (int j = i + 1; j < signals.size(); j++) {
+                Signal other = signals.get(j);
+                if (other.getName().equals(strongest.getName()) && other.getValue() > strongest.getValue()) {
+                    strongest = other;
+                }
+            }
+            shown.put(strongest.getName(), strongest.shownValue());
+        }
         return shown;
     }
 

@@ -27,16 +27,8 @@ final class DirectRules {
     static final int INTERACTION = 1;
     static final int SIGNAL = 2;
 
-    /** A pattern: the facts of one type that pass all its tests. */
-    record FactPattern(int factType, FactTest[] tests) {
-        boolean matches(Object fact) throws Throwable {
-            for (FactTest test : tests) {
-                if (!test.test(fact)) {
-                    return false;
-                }
-            }
-            return true;
-        }
+    /** A pattern: the facts of one type that pass all its tests (kept in the {@link PatternIndex}). */
+    record FactPattern(int factType) {
     }
 
     /** A value the consequence takes: a fact matched by a pattern, or a value read from it. */
@@ -145,7 +137,7 @@ final class DirectRules {
     }
 
     /** The matching state of one decision; kept for the next one, so its arrays are allocated once. */
-    private final class Run implements PatternIndex.Candidates {
+    private final class Run implements PatternIndex.Matches {
         Decision decision;
         Object[] facts = new Object[8];
         int factCount;
@@ -205,15 +197,12 @@ final class DirectRules {
 
         private void match(int factType, int factIndex) throws Throwable {
             fact = factIndex;
-            patterns[factType].forEachCandidate(facts[factIndex], this);
+            patterns[factType].match(facts[factIndex], this);
         }
 
         @Override
-        public void candidate(int rule, int pattern) throws Throwable {
+        public void matched(int rule, int pattern) {
             FactPattern[] rulePatterns = rules[rule].patterns();
-            if (!rulePatterns[pattern].matches(facts[fact])) {
-                return;
-            }
             if (matches[rule] == null) {
                 matches[rule] = new int[rulePatterns.length][];
                 if (touchedCount == touched.length) {

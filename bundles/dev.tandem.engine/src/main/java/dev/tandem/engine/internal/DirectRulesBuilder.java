@@ -219,7 +219,7 @@ final class DirectRulesBuilder {
         }
         FactTest[] all = tests.toArray(FactTest[]::new);
         patterns[factType].add(rule, position, all);
-        return new DirectRules.FactPattern(factType, all);
+        return new DirectRules.FactPattern(factType);
     }
 
     /**

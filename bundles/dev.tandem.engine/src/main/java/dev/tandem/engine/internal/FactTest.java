@@ -1,6 +1,8 @@
 package dev.tandem.engine.internal;
 
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /** One compiled constraint of a pattern, tested against one fact with the semantics DRL gives it. */
@@ -12,6 +14,11 @@ interface FactTest {
         @Override
         public boolean test(Object fact) throws Throwable {
             return operator.holds(value.readDouble(fact), literal);
+        }
+
+        @Override
+        public String toString() {
+            return value + " " + operator.symbol + " " + literal;
         }
     }
 
@@ -25,6 +32,11 @@ interface FactTest {
             }
             return operator.holds(((Number) read).doubleValue(), literal);
         }
+
+        @Override
+        public String toString() {
+            return value + " " + operator.symbol + " " + literal;
+        }
     }
 
     /** {@code customerTier == "gold"}, {@code language == null}, {@code human == true}: equals, null-safe. */
@@ -33,14 +45,47 @@ interface FactTest {
         public boolean test(Object fact) throws Throwable {
             return Objects.equals(value.read(fact), literal) == equal;
         }
+
+        /** As DRL writes it: tests that print alike are alike, and are evaluated once for all their patterns. */
+        @Override
+        public String toString() {
+            return value + (equal ? " == " : " != ") + (literal instanceof String text ? '"' + text + '"' : literal);
+        }
     }
 
-    /** {@code language matches "(?i)en(-.*)?"}: the whole text matches; null matches nothing. */
-    record Matches(FactAccessor value, Pattern regex) implements FactTest {
+    /**
+     * {@code language matches "(?i)en(-.*)?"}: the whole text matches; null matches nothing. The answers for the
+     * first texts seen are remembered: such fields (languages, tiers, channels) take few values, and a lookup costs
+     * a fraction of a match.
+     */
+    record Matches(FactAccessor value, Pattern regex, Map<String, Boolean> remembered) implements FactTest {
+        private static final int REMEMBERED_TEXTS = 256;
+
+        Matches(FactAccessor value, Pattern regex) {
+            this(value, regex, new ConcurrentHashMap<>());
+        }
+
         @Override
         public boolean test(Object fact) throws Throwable {
             Object read = value.read(fact);
-            return read != null && regex.matcher((String) read).matches();
+            if (read == null) {
+                return false;
+            }
+            String text = (String) read;
+            Boolean known = remembered.get(text);
+            if (known != null) {
+                return known;
+            }
+            boolean matches = regex.matcher(text).matches();
+            if (remembered.size() < REMEMBERED_TEXTS && text.length() <= 64) {
+                remembered.put(text, matches);
+            }
+            return matches;
+        }
+
+        @Override
+        public String toString() {
+            return value + " matches \"" + regex.pattern() + '"';
         }
     }
 
@@ -49,6 +94,11 @@ interface FactTest {
         @Override
         public boolean test(Object fact) throws Throwable {
             return (boolean) value.read(fact) == expected;
+        }
+
+        @Override
+        public String toString() {
+            return (expected ? "" : "!") + value;
         }
     }
 
