@@ -70,6 +70,7 @@ public final class BenchMain {
                 "decisions/s", "per CPU-s");
         row("(a) engine Router.decide, signals given (no detectors)", perSecond.get("engineWithoutSignals"));
         row("(a) engine Router.decide, signals detected", perSecond.get("engineWithSignals"));
+        row("    signals given, rules in pooled Drools sessions", perSecond.get("engineInDroolsSessions"));
         row("    signals given + metrics listener", perSecond.get("engineWithMetricsListener"));
         row("    signals given + metrics and audit listeners", perSecond.get("engineWithAuditAndMetricsListeners"));
         row("(b) raw Drools, new stateless session per decision", perSecond.get("rawDrools"));

@@ -29,6 +29,8 @@ public class DecisionBenchmarks {
     private static final int MIX_SIZE = 4096;
     static final String AUDIT = "dev.tandem.audit";
     static final String METRICS = "dev.tandem.metrics";
+    /** The engine's switch for the direct evaluation of rules (RulesetCompiler). */
+    static final String DIRECT_EVALUATION = "tandem.rules.direct";
 
     /** The interaction mix and a cursor through it. */
     @State(Scope.Thread)
@@ -60,6 +62,27 @@ public class DecisionBenchmarks {
         @TearDown(Level.Trial)
         public void stop() throws Exception {
             engine.close();
+        }
+    }
+
+    /**
+     * The engine with its rules in pooled Drools sessions, as every ruleset ran before the direct evaluation, and as
+     * rulesets that the direct evaluation does not take still run.
+     */
+    @State(Scope.Benchmark)
+    public static class EngineInDroolsSessions {
+        EngineHarness engine;
+
+        @Setup(Level.Trial)
+        public void start() throws Exception {
+            System.setProperty(DIRECT_EVALUATION, "false");
+            engine = EngineHarness.startWithout(AUDIT, METRICS);
+        }
+
+        @TearDown(Level.Trial)
+        public void stop() throws Exception {
+            engine.close();
+            System.clearProperty(DIRECT_EVALUATION);
         }
     }
 
@@ -115,6 +138,12 @@ public class DecisionBenchmarks {
     @Benchmark
     public RoutingDecision engineWithSignals(RunningEngine engine, Mix mix) {
         return engine.engine.router().decide(mix.next().interaction());
+    }
+
+    @Benchmark
+    public RoutingDecision engineInDroolsSessions(EngineInDroolsSessions engine, Mix mix) {
+        Sample sample = mix.next();
+        return engine.engine.router().decide(sample.interaction(), sample.signals());
     }
 
     @Benchmark

@@ -4,7 +4,6 @@ import java.lang.invoke.MethodHandle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Arrays;
-import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.stream.IntStream;
 
 import dev.tandem.api.Interaction;
@@ -69,8 +68,8 @@ final class DirectRules {
     private final PatternIndex[] patterns;
     /** The rules with a pattern on the decision, matched again when it changes. */
     private final int[] rulesOnDecision;
-    /** Matching state, reused by the decisions that follow. */
-    private final ConcurrentLinkedDeque<Run> idle = new ConcurrentLinkedDeque<>();
+    /** Each deciding thread's matching state, reused by its next decisions. */
+    private final ThreadLocal<Run> runs = ThreadLocal.withInitial(Run::new);
 
     DirectRules(Rule[] rules, PatternIndex[] patterns) {
         this.rules = rules;
@@ -87,8 +86,7 @@ final class DirectRules {
         Decision decision = new Decision();
         FiringBudget budget = new FiringBudget();
         budget.arm(limits, start);
-        Run run = idle.pollFirst();
-        run = run == null ? new Run() : run;
+        Run run = runs.get();
         try {
             run.start(decision, interaction, signals);
             run.matchAll();
@@ -104,7 +102,6 @@ final class DirectRules {
                     Runaway.behind(e, rule));
         } finally {
             run.clear();
-            idle.offerFirst(run);
         }
     }
 
@@ -176,7 +173,11 @@ final class DirectRules {
 
         /** Matches the decision again after a rule changed it; the rules on it are activated anew. */
         void rematchDecision() throws Throwable {
-            agenda.removeIf(activation -> activation.rule().decisionPatterns());
+            for (int i = agenda.size() - 1; i >= 0; i--) {
+                if (agenda.get(i).rule().decisionPatterns()) {
+                    agenda.remove(i);
+                }
+            }
             for (int rule : rulesOnDecision) {
                 int[][] ofRule = matches[rule];
                 if (ofRule != null) {
