@@ -84,9 +84,9 @@ final class DirectRules {
     Evaluation evaluate(Interaction interaction, List<Signal> signals, Limits limits) {
         long start = System.nanoTime();
         Decision decision = new Decision();
-        FiringBudget budget = new FiringBudget();
-        budget.arm(limits, start);
         Run run = runs.get();
+        FiringBudget budget = run.budget;
+        budget.arm(limits, start);
         try {
             run.start(decision, interaction, signals);
             run.matchAll();
@@ -139,12 +139,17 @@ final class DirectRules {
         Object[] facts = new Object[8];
         int factCount;
         int fact;
-        /** Per rule, per pattern: indexes into facts of the facts that match, or null when none do. */
+        /** Per rule, per pattern: indexes into facts of the facts that match; allocated once, at the rule's first match. */
         final int[][][] matches = new int[rules.length][][];
-        final int[] matchCounts = new int[rules.length];
+        /** Per rule, per pattern: how many facts match in this decision. */
+        final int[][] sizes = new int[rules.length][];
+        /** Per rule: how many of its patterns have a match in this decision. */
+        final int[] matchedPatterns = new int[rules.length];
+        final boolean[] isTouched = new boolean[rules.length];
         int[] touched = new int[16];
         int touchedCount;
         final List<Activation> agenda = new ArrayList<>();
+        final FiringBudget budget = new FiringBudget();
         long sequence;
 
         void start(Decision newDecision, Interaction interaction, List<Signal> signals) {
@@ -179,13 +184,12 @@ final class DirectRules {
                 }
             }
             for (int rule : rulesOnDecision) {
-                int[][] ofRule = matches[rule];
-                if (ofRule != null) {
+                if (isTouched[rule]) {
                     FactPattern[] rulePatterns = rules[rule].patterns();
                     for (int pattern = 0; pattern < rulePatterns.length; pattern++) {
-                        if (rulePatterns[pattern].factType() == DECISION && ofRule[pattern] != null) {
-                            ofRule[pattern] = null;
-                            matchCounts[rule]--;
+                        if (rulePatterns[pattern].factType() == DECISION && sizes[rule][pattern] > 0) {
+                            sizes[rule][pattern] = 0;
+                            matchedPatterns[rule]--;
                         }
                     }
                 }
@@ -203,41 +207,51 @@ final class DirectRules {
 
         @Override
         public void matched(int rule, int pattern) {
-            FactPattern[] rulePatterns = rules[rule].patterns();
+            if (!isTouched[rule]) {
+                touch(rule);
+            }
+            int[] factsOfPattern = matches[rule][pattern];
+            int size = sizes[rule][pattern];
+            if (size == factsOfPattern.length) {
+                factsOfPattern = Arrays.copyOf(factsOfPattern, 2 * size);
+                matches[rule][pattern] = factsOfPattern;
+            }
+            factsOfPattern[size] = fact;
+            sizes[rule][pattern] = size + 1;
+            if (size == 0) {
+                matchedPatterns[rule]++;
+            }
+        }
+
+        private void touch(int rule) {
             if (matches[rule] == null) {
-                matches[rule] = new int[rulePatterns.length][];
-                if (touchedCount == touched.length) {
-                    touched = Arrays.copyOf(touched, 2 * touchedCount);
-                }
-                touched[touchedCount++] = rule;
+                int patternCount = rules[rule].patterns().length;
+                matches[rule] = new int[patternCount][2];
+                sizes[rule] = new int[patternCount];
             }
-            int[] before = matches[rule][pattern];
-            if (before == null) {
-                matchCounts[rule]++;
-                matches[rule][pattern] = new int[] {fact};
-            } else {
-                int[] longer = Arrays.copyOf(before, before.length + 1);
-                longer[before.length] = fact;
-                matches[rule][pattern] = longer;
+            isTouched[rule] = true;
+            if (touchedCount == touched.length) {
+                touched = Arrays.copyOf(touched, 2 * touchedCount);
             }
+            touched[touchedCount++] = rule;
         }
 
         /** Every combination of facts that match the rule's patterns, in the order of the facts. */
         private void activate(int rule) {
-            int[][] ofRule = matches[rule];
-            if (ofRule != null && matchCounts[rule] == ofRule.length) {
-                combine(rules[rule], ofRule, 0, new Object[ofRule.length]);
+            if (isTouched[rule] && matchedPatterns[rule] == rules[rule].patterns().length) {
+                combine(rules[rule], rule, 0, new Object[matchedPatterns[rule]]);
             }
         }
 
-        private void combine(Rule rule, int[][] ofRule, int pattern, Object[] matched) {
-            if (pattern == ofRule.length) {
+        private void combine(Rule rule, int index, int pattern, Object[] matched) {
+            if (pattern == matched.length) {
                 agenda.add(new Activation(rule, matched.clone(), sequence++));
                 return;
             }
-            for (int match : ofRule[pattern]) {
-                matched[pattern] = facts[match];
-                combine(rule, ofRule, pattern + 1, matched);
+            int[] factsOfPattern = matches[index][pattern];
+            for (int i = 0; i < sizes[index][pattern]; i++) {
+                matched[pattern] = facts[factsOfPattern[i]];
+                combine(rule, index, pattern + 1, matched);
             }
         }
 
@@ -257,8 +271,10 @@ final class DirectRules {
         /** Forgets the decision: only the rules it touched are cleared. */
         void clear() {
             for (int i = 0; i < touchedCount; i++) {
-                matches[touched[i]] = null;
-                matchCounts[touched[i]] = 0;
+                int rule = touched[i];
+                Arrays.fill(sizes[rule], 0);
+                matchedPatterns[rule] = 0;
+                isTouched[rule] = false;
             }
             touchedCount = 0;
             Arrays.fill(facts, 0, factCount, null);

@@ -115,8 +115,8 @@ final class DirectRulesBuilder {
     private void addRule(RuleDescr rule, PackageDescr drl, KieBase kieBase) throws Refused {
         String where = "rule '" + rule.getName() + "'";
         if (rule.isQuery() || rule.getParentName() != null || !rule.getNamedConsequences().isEmpty()
-                || !(rule.getLhs() instanceof AndDescr lhs)) {
-            throw new Refused(where + ": a query, an extended rule or a named consequence");
+                || !(rule.getLhs() instanceof AndDescr lhs) || lhs.getDescrs().isEmpty()) {
+            throw new Refused(where + ": a query, an extended rule, a named consequence or no condition");
         }
         for (AttributeDescr attribute : rule.getAttributes().values()) {
             if (!RULE_ATTRIBUTES.contains(attribute.getName()) || attribute.getName().equals("dialect")

@@ -11,6 +11,12 @@ import java.util.List;
 final class FiringBudget {
     /** Whether the JVM counts each thread's allocations; without that, memory is not budgeted (OOME still fails safe). */
     private static final boolean METERED = allocationMetered();
+    /**
+     * Firings before the memory budget is first checked. Reading the thread's allocation counter costs about as much
+     * as a firing, and most decisions fire fewer rules than this; a runaway is stopped this many firings later, with
+     * as many firings' worth of allocation more. The count starts at the first firing.
+     */
+    static final int UNMETERED_FIRINGS = 4;
 
     private Limits limits;
     private long deadline;
@@ -31,7 +37,7 @@ final class FiringBudget {
         firedRules = new ArrayList<>(8);
         exceeded = null;
         runaway = null;
-        allocatedBefore = newLimits.maxAllocatedBytes() > 0 && METERED ? ThreadAllocation.current() : 0;
+        allocatedBefore = 0;
         firedWhenSlow = false;
     }
 
@@ -40,6 +46,9 @@ final class FiringBudget {
      * hand when a session is halted, so both ways of running rules fire it and stop then.
      */
     boolean firing(String rule) {
+        if (firedRules.isEmpty() && metered()) {
+            allocatedBefore = ThreadAllocation.current();
+        }
         boolean stop = true;
         if (firedRules.size() >= limits.maxFirings()) {
             exceed(Runaway.FIRINGS, rule, "more than " + limits.maxFirings() + " rule firings (last: '" + rule + "')");
@@ -53,10 +62,14 @@ final class FiringBudget {
         return stop;
     }
 
-    /** What the rules allocated so far: the previous firings built it, the next one must not run on it. */
+    /** What the rules allocated since their first firing: the previous firings built it, the next one must not run on it. */
     private boolean overMemoryBudget() {
-        return limits.maxAllocatedBytes() > 0 && METERED
+        return firedRules.size() >= UNMETERED_FIRINGS && metered()
                 && ThreadAllocation.current() - allocatedBefore > limits.maxAllocatedBytes();
+    }
+
+    private boolean metered() {
+        return limits.maxAllocatedBytes() > 0 && METERED;
     }
 
     /**

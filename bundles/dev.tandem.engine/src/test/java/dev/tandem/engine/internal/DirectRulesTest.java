@@ -128,6 +128,7 @@ class DirectRulesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
+        "rule \"r\" when then decision.keepWithAi(\"x\"); end",
         "rule \"r\" when not Interaction( ) then decision.keepWithAi(\"x\"); end",
         "rule \"r\" when exists Interaction( ) then decision.keepWithAi(\"x\"); end",
         "rule \"r\" when Interaction( ) or Decision( human ) then decision.keepWithAi(\"x\"); end",
