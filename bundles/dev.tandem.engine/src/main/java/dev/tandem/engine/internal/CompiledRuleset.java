@@ -96,8 +96,13 @@ final class CompiledRuleset {
     }
 
     Evaluation evaluate(Interaction interaction, List<Signal> signals, Limits limits) {
+        return evaluate(interaction, signals, limits, System.nanoTime());
+    }
+
+    /** @param startNanos when the decision began ({@link System#nanoTime()}): the time budget counts from there */
+    Evaluation evaluate(Interaction interaction, List<Signal> signals, Limits limits, long startNanos) {
         if (direct != null) {
-            return direct.evaluate(interaction, signals, limits);
+            return direct.evaluate(interaction, signals, limits, startNanos);
         }
         // Drools finds its own runtime services through the context class loader
         Thread thread = Thread.currentThread();
@@ -105,7 +110,7 @@ final class CompiledRuleset {
         thread.setContextClassLoader(CompiledRuleset.class.getClassLoader());
         try {
             PooledSession pooled = borrow();
-            Evaluation evaluation = evaluate(pooled, interaction, signals, limits);
+            Evaluation evaluation = evaluate(pooled, interaction, signals, limits, startNanos);
             giveBack(pooled, !evaluation.failed());
             return evaluation;
         } finally {
@@ -113,8 +118,8 @@ final class CompiledRuleset {
         }
     }
 
-    private Evaluation evaluate(PooledSession pooled, Interaction interaction, List<Signal> signals, Limits limits) {
-        long start = System.nanoTime();
+    private Evaluation evaluate(PooledSession pooled, Interaction interaction, List<Signal> signals, Limits limits,
+                                long start) {
         KieSession session = pooled.session();
         List<FactHandle> facts = pooled.facts();
         Decision decision = new Decision();

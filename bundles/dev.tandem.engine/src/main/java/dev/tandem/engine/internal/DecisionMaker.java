@@ -61,7 +61,9 @@ final class DecisionMaker {
         if (ruleset == null) {
             return failSafe(interaction, signals, null, List.of(), "no active ruleset", start);
         }
-        Evaluation evaluation = ruleset.evaluate(interaction, signals, limits);
+        // the rules' time budget starts after the detectors
+        long rulesStart = givenSignals != null ? start : System.nanoTime();
+        Evaluation evaluation = ruleset.evaluate(interaction, signals, limits, rulesStart);
         if (evaluation.failed()) {
             if (evaluation.runaway() != null) {
                 runaways.ranAway(ref, evaluation.runaway());

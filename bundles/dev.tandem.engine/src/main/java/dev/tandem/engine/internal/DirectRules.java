@@ -81,8 +81,7 @@ final class DirectRules {
         return rules.length;
     }
 
-    Evaluation evaluate(Interaction interaction, List<Signal> signals, Limits limits) {
-        long start = System.nanoTime();
+    Evaluation evaluate(Interaction interaction, List<Signal> signals, Limits limits, long start) {
         Decision decision = new Decision();
         Run run = runs.get();
         FiringBudget budget = run.budget;
