@@ -11,12 +11,6 @@ import java.util.List;
 final class FiringBudget {
     /** Whether the JVM counts each thread's allocations; without that, memory is not budgeted (OOME still fails safe). */
     private static final boolean METERED = allocationMetered();
-    /**
-     * Firings before the memory budget is first checked. Reading the thread's allocation counter costs about as much
-     * as a firing, and most decisions fire fewer rules than this; a runaway is stopped this many firings later, with
-     * as many firings' worth of allocation more. The count starts at the first firing.
-     */
-    static final int UNMETERED_FIRINGS = 4;
 
     private Limits limits;
     private long deadline;
@@ -62,9 +56,12 @@ final class FiringBudget {
         return stop;
     }
 
-    /** What the rules allocated since their first firing: the previous firings built it, the next one must not run on it. */
+    /**
+     * What the rules allocated since their first firing: the previous firings built it, the next one must not run on
+     * it. Counted from the first firing, as before it only conditions ran.
+     */
     private boolean overMemoryBudget() {
-        return firedRules.size() >= UNMETERED_FIRINGS && metered()
+        return !firedRules.isEmpty() && metered()
                 && ThreadAllocation.current() - allocatedBefore > limits.maxAllocatedBytes();
     }
 
