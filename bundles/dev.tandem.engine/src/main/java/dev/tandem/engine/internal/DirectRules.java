@@ -77,10 +77,6 @@ final class DirectRules {
         this.rulesOnDecision = IntStream.range(0, rules.length).filter(r -> rules[r].decisionPatterns()).toArray();
     }
 
-    int ruleCount() {
-        return rules.length;
-    }
-
     Evaluation evaluate(Interaction interaction, List<Signal> signals, Limits limits, long start) {
         Decision decision = new Decision();
         Run run = runs.get();
