@@ -85,7 +85,7 @@ final class DirectRules {
         try {
             run.start(decision, interaction, signals);
             run.matchAll();
-            fire(run, budget);
+            fire(run, decision, budget);
             return new Evaluation(decision, budget.firedRules(), budget.exceeded(), budget.runaway());
         } catch (Throwable e) {
             if (e instanceof Error error && !(error instanceof StackOverflowError || error instanceof OutOfMemoryError)) {
@@ -100,19 +100,19 @@ final class DirectRules {
         }
     }
 
-    private void fire(Run run, FiringBudget budget) throws Throwable {
+    private void fire(Run run, Decision decision, FiringBudget budget) throws Throwable {
         int seenChanges = 0;
         Activation next;
         while ((next = run.takeNext()) != null) {
             String name = next.rule().name();
             boolean stop = budget.firing(name);
-            run.decision.ruleFiring(name);
-            next.rule().consequence().invokeExact(arguments(next, run.decision));
+            decision.ruleFiring(name);
+            next.rule().consequence().invokeExact(arguments(next, decision));
             if (stop) {
                 return;
             }
-            if (run.decision.changeCount() != seenChanges) {
-                seenChanges = run.decision.changeCount();
+            if (decision.changeCount() != seenChanges) {
+                seenChanges = decision.changeCount();
                 run.rematchDecision();
             }
         }
@@ -130,7 +130,6 @@ final class DirectRules {
 
     /** The matching state of one decision; kept for the next one, so its arrays are allocated once. */
     private final class Run implements PatternIndex.Matches {
-        Decision decision;
         Object[] facts = new Object[8];
         int factCount;
         int fact;
@@ -147,13 +146,12 @@ final class DirectRules {
         final FiringBudget budget = new FiringBudget();
         long sequence;
 
-        void start(Decision newDecision, Interaction interaction, List<Signal> signals) {
-            decision = newDecision;
+        void start(Decision decision, Interaction interaction, List<Signal> signals) {
             factCount = SIGNAL + signals.size();
             if (facts.length < factCount) {
                 facts = new Object[factCount];
             }
-            facts[DECISION] = newDecision;
+            facts[DECISION] = decision;
             facts[INTERACTION] = interaction;
             for (int i = 0; i < signals.size(); i++) {
                 facts[SIGNAL + i] = signals.get(i);
@@ -274,7 +272,6 @@ final class DirectRules {
             touchedCount = 0;
             Arrays.fill(facts, 0, factCount, null);
             agenda.clear();
-            decision = null;
         }
     }
 }

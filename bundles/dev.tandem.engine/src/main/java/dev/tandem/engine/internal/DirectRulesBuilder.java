@@ -70,17 +70,13 @@ final class DirectRulesBuilder {
     static Outcome build(Map<String, PackageDescr> parsed, KieBase kieBase) {
         DirectRulesBuilder builder = new DirectRulesBuilder();
         try {
-            List<RuleDescr> all = new ArrayList<>();
-            Map<RuleDescr, PackageDescr> packages = new HashMap<>();
             for (var file : parsed.entrySet()) {
                 builder.checkPackage(file.getKey(), file.getValue());
-                for (RuleDescr rule : file.getValue().getRules()) {
-                    all.add(rule);
-                    packages.put(rule, file.getValue());
-                }
             }
-            for (RuleDescr rule : all) {
-                builder.addRule(rule, packages.get(rule), kieBase);
+            for (PackageDescr drl : parsed.values()) {
+                for (RuleDescr rule : drl.getRules()) {
+                    builder.addRule(rule, drl, kieBase);
+                }
             }
             return new Outcome(builder.rules(), null);
         } catch (Refused refused) {
