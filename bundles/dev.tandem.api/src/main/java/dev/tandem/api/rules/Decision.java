@@ -1,9 +1,7 @@
 package dev.tandem.api.rules;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 import dev.tandem.api.Reason;
 import dev.tandem.api.Route;
@@ -25,10 +23,11 @@ public final class Decision {
     private String queue;
     private int basePriority;
     private int priorityBonus;
-    private final Set<String> skills = new LinkedHashSet<>();
-    private final List<Reason> escalationReasons = new ArrayList<>();
-    private final List<Reason> refinementReasons = new ArrayList<>();
-    private final List<Reason> aiReasons = new ArrayList<>();
+    /** Each list starts as the shared empty one: most decisions fill only one or two of them. */
+    private List<String> skills = List.of();
+    private List<Reason> escalationReasons = List.of();
+    private List<Reason> refinementReasons = List.of();
+    private List<Reason> aiReasons = List.of();
     private String currentRule = "";
     private int changes;
 
@@ -40,25 +39,33 @@ public final class Decision {
             basePriority = priority;
         }
         route = Route.HUMAN;
-        escalationReasons.add(new Reason(currentRule, detail));
+        escalationReasons = with(escalationReasons, new Reason(currentRule, detail));
         changes++;
     }
 
     /** Raise the priority if the interaction goes to a human (e.g. for a customer tier). */
     public void raisePriority(int amount, String detail) {
         priorityBonus += amount;
-        refinementReasons.add(new Reason(currentRule, detail));
+        refinementReasons = with(refinementReasons, new Reason(currentRule, detail));
     }
 
     /** Require an agent skill if the interaction goes to a human (e.g. the customer's language). */
     public void requireSkill(String skill, String detail) {
-        skills.add(skill);
-        refinementReasons.add(new Reason(currentRule, detail));
+        if (!skills.contains(skill)) {
+            skills = with(skills, skill);
+        }
+        refinementReasons = with(refinementReasons, new Reason(currentRule, detail));
     }
 
     /** State why the assistant keeps the interaction; ignored once a rule escalated it. */
     public void keepWithAi(String detail) {
-        aiReasons.add(new Reason(currentRule, detail));
+        aiReasons = with(aiReasons, new Reason(currentRule, detail));
+    }
+
+    private static <T> List<T> with(List<T> list, T element) {
+        List<T> growing = list.isEmpty() ? new ArrayList<>(4) : list;
+        growing.add(element);
+        return growing;
     }
 
     public boolean isHuman() { return route == Route.HUMAN; }
@@ -79,9 +86,11 @@ public final class Decision {
         if (route == Route.AI) {
             return List.copyOf(aiReasons);
         }
-        List<Reason> all = new ArrayList<>(escalationReasons);
-        all.addAll(refinementReasons);
-        return all;
+        Reason[] all = escalationReasons.toArray(new Reason[escalationReasons.size() + refinementReasons.size()]);
+        for (int i = 0; i < refinementReasons.size(); i++) {
+            all[escalationReasons.size() + i] = refinementReasons.get(i);
+        }
+        return List.of(all);
     }
 
     /** Called by the engine before each rule fires, so that reasons name their rule. */

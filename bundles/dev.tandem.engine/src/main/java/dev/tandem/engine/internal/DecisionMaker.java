@@ -1,6 +1,6 @@
 package dev.tandem.engine.internal;
 
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -97,16 +97,18 @@ final class DecisionMaker {
 
     /**
      * Signals as a decision shows them; of two signals with one name the stronger wins (the first on a tie).
-     * Unordered: the decision keeps an immutable copy, which has no order.
+     * Built immutable, as the decision keeps it, so that the decision need not copy it.
      */
+    @SuppressWarnings("unchecked")
     private static Map<String, Object> shown(List<Signal> signals) {
         if (signals.isEmpty()) {
             return Map.of();
         }
-        Map<String, Object> shown = new HashMap<>(2 * signals.size());
+        Map.Entry<String, Object>[] shown = new Map.Entry[signals.size()];
+        int count = 0;
         for (int i = 0; i < signals.size(); i++) {
             Signal strongest = signals.get(i);
-            if (shown.containsKey(strongest.getName())) {
+            if (shownBefore(signals, i)) {
                 continue;
             }
             for (int j = i + 1; j < signals.size(); j++) {
@@ -115,9 +117,19 @@ final class DecisionMaker {
                     strongest = other;
                 }
             }
-            shown.put(strongest.getName(), strongest.shownValue());
+            shown[count++] = Map.entry(strongest.getName(), strongest.shownValue());
         }
-        return shown;
+        return Map.ofEntries(count == shown.length ? shown : Arrays.copyOf(shown, count));
+    }
+
+    private static boolean shownBefore(List<Signal> signals, int index) {
+        String name = signals.get(index).getName();
+        for (int i = 0; i < index; i++) {
+            if (signals.get(i).getName().equals(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -77,6 +77,20 @@ final class DirectRules {
         this.rulesOnDecision = IntStream.range(0, rules.length).filter(r -> rules[r].decisionPatterns()).toArray();
     }
 
+    private static Object[] arguments(Activation activation, Decision decision) throws Throwable {
+        Argument[] declared = activation.rule().arguments();
+        Object[] values = new Object[declared.length + 1];
+        for (int i = 0; i < declared.length; i++) {
+            values[i] = declared[i].of(activation.matched());
+        }
+        values[declared.length] = decision;
+        return values;
+    }
+
+    private static int mostPatterns(Rule[] rules) {
+        return Arrays.stream(rules).mapToInt(rule -> rule.patterns().length).max().orElse(0);
+    }
+
     Evaluation evaluate(Interaction interaction, List<Signal> signals, Limits limits, long start) {
         Decision decision = new Decision();
         Run run = runs.get();
@@ -118,16 +132,6 @@ final class DirectRules {
         }
     }
 
-    private static Object[] arguments(Activation activation, Decision decision) throws Throwable {
-        Argument[] declared = activation.rule().arguments();
-        Object[] values = new Object[declared.length + 1];
-        for (int i = 0; i < declared.length; i++) {
-            values[i] = declared[i].of(activation.matched());
-        }
-        values[declared.length] = decision;
-        return values;
-    }
-
     /** The matching state of one decision; kept for the next one, so its arrays are allocated once. */
     private final class Run implements PatternIndex.Matches {
         Object[] facts = new Object[8];
@@ -142,6 +146,8 @@ final class DirectRules {
         final boolean[] isTouched = new boolean[rules.length];
         int[] touched = new int[16];
         int touchedCount;
+        /** By length, the arrays that combinations of facts are built in. */
+        final Object[][] combinations = new Object[mostPatterns(rules) + 1][];
         final List<Activation> agenda = new ArrayList<>();
         final FiringBudget budget = new FiringBudget();
         long sequence;
@@ -232,8 +238,18 @@ final class DirectRules {
         /** Every combination of facts that match the rule's patterns, in the order of the facts. */
         private void activate(int rule) {
             if (isTouched[rule] && matchedPatterns[rule] == rules[rule].patterns().length) {
-                combine(rules[rule], rule, 0, new Object[matchedPatterns[rule]]);
+                Object[] combination = combination(matchedPatterns[rule]);
+                combine(rules[rule], rule, 0, combination);
+                Arrays.fill(combination, null);
             }
+        }
+
+        /** The kept array that combinations of this many facts are built in; each activation takes a copy. */
+        private Object[] combination(int patternCount) {
+            if (combinations[patternCount] == null) {
+                combinations[patternCount] = new Object[patternCount];
+            }
+            return combinations[patternCount];
         }
 
         private void combine(Rule rule, int index, int pattern, Object[] matched) {

@@ -1,46 +1,87 @@
 package dev.tandem.engine.internal;
 
+import java.lang.invoke.LambdaMetafactory;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.ToDoubleBiFunction;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Reads one value of a fact as a DRL constraint names it: a property ({@code value}: {@code getValue()} or
- * {@code isValue()}) or a public method with literal arguments ({@code text("domain")}).
+ * {@code isValue()}) or a public method with one literal text argument ({@code text("domain")}).
+ * <p>
+ * The readers are functional objects that {@link LambdaMetafactory} builds at deploy, as for a method reference in
+ * Java source: the JIT calls them as plain interface methods, where a method handle kept in a field would be invoked
+ * through its lambda forms on every read.
  */
 final class FactAccessor {
+    private static final MethodHandles.Lookup LOOKUP = MethodHandles.lookup();
+
     private final String expression;
     private final Class<?> type;
-    private final MethodHandle asObject;
-    private final MethodHandle asDouble;
+    /** The method's argument, or null for a property. */
+    private final Object argument;
+    private final Function<Object, Object> property;
+    private final BiFunction<Object, Object, Object> method;
+    /** Readers without boxing, for primitive numbers only. */
+    private final ToDoubleFunction<Object> numberProperty;
+    private final ToDoubleBiFunction<Object, Object> numberMethod;
 
-    private FactAccessor(String expression, Class<?> type, MethodHandle reader) {
+    @SuppressWarnings("unchecked")
+    private FactAccessor(String expression, Method target, Object argument) throws Throwable {
         this.expression = expression;
-        this.type = type;
-        this.asObject = reader.asType(MethodType.methodType(Object.class, Object.class));
-        this.asDouble = isPrimitiveNumber(type) ? reader.asType(MethodType.methodType(double.class, Object.class)) : null;
+        this.type = target.getReturnType();
+        this.argument = argument;
+        MethodHandle handle = LOOKUP.unreflect(target);
+        boolean number = isPrimitiveNumber(type);
+        if (argument == null) {
+            property = (Function<Object, Object>) reader(Function.class, "apply", Object.class, handle);
+            numberProperty = number ? (ToDoubleFunction<Object>) reader(ToDoubleFunction.class, "applyAsDouble", double.class, handle) : null;
+            method = null;
+            numberMethod = null;
+        } else {
+            method = (BiFunction<Object, Object, Object>) reader(BiFunction.class, "apply", Object.class, handle);
+            numberMethod = number ? (ToDoubleBiFunction<Object, Object>) reader(ToDoubleBiFunction.class, "applyAsDouble", double.class, handle) : null;
+            property = null;
+            numberProperty = null;
+        }
+    }
+
+    /** An instance of the functional interface whose one method calls the target with its arguments as Objects. */
+    private static Object reader(Class<?> functionalInterface, String methodName, Class<?> returned,
+                                 MethodHandle target) throws Throwable {
+        MethodType generic = MethodType.genericMethodType(target.type().parameterCount()).changeReturnType(returned);
+        MethodType instantiated = returned == double.class
+                ? target.type().changeReturnType(double.class) : target.type().wrap();
+        return LambdaMetafactory.metafactory(LOOKUP, methodName, MethodType.methodType(functionalInterface), generic,
+                target, instantiated).getTarget().invoke();
     }
 
     /**
      * @param arguments the call's literal arguments, or null for a property
-     * @return null when the fact type has no such public property or method
+     * @return null when the fact type has no such public property or one-argument method
      */
     static FactAccessor of(Class<?> factType, String name, List<Object> arguments) {
+        if (arguments != null && arguments.size() != 1) {
+            return null;
+        }
         Method method = arguments == null ? getter(factType, name) : method(factType, name, arguments);
         if (method == null) {
             return null;
         }
         try {
-            MethodHandle reader = MethodHandles.publicLookup().unreflect(method);
-            if (arguments != null && !arguments.isEmpty()) {
-                reader = MethodHandles.insertArguments(reader, 1, arguments.toArray());
+            return arguments == null ? new FactAccessor(name, method, null)
+                    : new FactAccessor(name + arguments, method, arguments.get(0));
+        } catch (Throwable e) {
+            if (e instanceof Error error && !(error instanceof LinkageError)) {
+                throw error;
             }
-            String expression = arguments == null ? name : name + arguments;
-            return new FactAccessor(expression, method.getReturnType(), reader);
-        } catch (IllegalAccessException | ClassCastException e) {
             return null;
         }
     }
@@ -94,12 +135,13 @@ final class FactAccessor {
         return type;
     }
 
-    Object read(Object fact) throws Throwable {
-        return (Object) asObject.invokeExact(fact);
+    Object read(Object fact) {
+        return argument == null ? property.apply(fact) : method.apply(fact, argument);
     }
 
-    double readDouble(Object fact) throws Throwable {
-        return (double) asDouble.invokeExact(fact);
+    /** Only for a primitive number. */
+    double readDouble(Object fact) {
+        return argument == null ? numberProperty.applyAsDouble(fact) : numberMethod.applyAsDouble(fact, argument);
     }
 
     @Override

@@ -1,7 +1,7 @@
 package dev.tandem.engine.internal;
 
 import java.lang.System.Logger.Level;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -16,7 +16,9 @@ final class FiringBudget {
     private long deadline;
     /** A tenth of the budget into the decision: a firing after it shows the rules themselves are slow. */
     private long slow;
-    private List<String> firedRules;
+    /** The rules fired in this decision, in order: the first firedCount; the array is kept for the next decision. */
+    private String[] fired = new String[8];
+    private int firedCount;
     private String exceeded;
     private Runaway runaway;
     private long allocatedBefore;
@@ -28,7 +30,7 @@ final class FiringBudget {
         limits = newLimits;
         deadline = startNanos + newLimits.timeBudgetNanos();
         slow = startNanos + newLimits.timeBudgetNanos() / 10;
-        firedRules = new ArrayList<>(8);
+        firedCount = 0;
         exceeded = null;
         runaway = null;
         allocatedBefore = 0;
@@ -40,19 +42,22 @@ final class FiringBudget {
      * hand when a session is halted, so both ways of running rules fire it and stop then.
      */
     boolean firing(String rule) {
-        if (firedRules.isEmpty() && metered()) {
+        if (firedCount == 0 && metered()) {
             allocatedBefore = ThreadAllocation.current();
         }
         boolean stop = true;
-        if (firedRules.size() >= limits.maxFirings()) {
+        if (firedCount >= limits.maxFirings()) {
             exceed(Runaway.FIRINGS, rule, "more than " + limits.maxFirings() + " rule firings (last: '" + rule + "')");
         } else if (overMemoryBudget()) {
             exceed(Runaway.MEMORY, rule, "memory budget of " + limits.maxAllocatedBytes() / (1024 * 1024)
                     + " MB exceeded (at rule '" + rule + "')");
         } else {
-            stop = !firedRules.isEmpty() && outOfTime(rule);
+            stop = firedCount > 0 && outOfTime(rule);
         }
-        firedRules.add(rule);
+        if (firedCount == fired.length) {
+            fired = Arrays.copyOf(fired, 2 * firedCount);
+        }
+        fired[firedCount++] = rule;
         return stop;
     }
 
@@ -61,7 +66,7 @@ final class FiringBudget {
      * it. Counted from the first firing, as before it only conditions ran.
      */
     private boolean overMemoryBudget() {
-        return !firedRules.isEmpty() && metered()
+        return firedCount > 0 && metered()
                 && ThreadAllocation.current() - allocatedBefore > limits.maxAllocatedBytes();
     }
 
@@ -117,11 +122,17 @@ final class FiringBudget {
     }
 
     String currentRule() {
-        return firedRules == null || firedRules.isEmpty() ? null : firedRules.get(firedRules.size() - 1);
+        return firedCount == 0 ? null : fired[firedCount - 1];
     }
 
+    /** An immutable copy, made once, that the decision keeps as it is. */
     List<String> firedRules() {
-        return firedRules == null ? List.of() : firedRules;
+        return switch (firedCount) {
+            case 0 -> List.of();
+            case 1 -> List.of(fired[0]);
+            case 2 -> List.of(fired[0], fired[1]);
+            default -> List.copyOf(Arrays.asList(fired).subList(0, firedCount));
+        };
     }
 
     /** Why the run was cut short, or null. */
