@@ -73,6 +73,7 @@ public final class BenchMain {
         row("    signals given, rules in pooled Drools sessions", perSecond.get("engineInDroolsSessions"));
         row("    signals given + metrics listener", perSecond.get("engineWithMetricsListener"));
         row("    signals given + metrics and audit listeners", perSecond.get("engineWithAuditAndMetricsListeners"));
+        row("    signals given, a one-rule ruleset (fixed cost)", perSecond.get("engineWithOneRule"));
         row("(b) raw Drools, new stateless session per decision", perSecond.get("rawDrools"));
         row("(c) hand-written Java", perSecond.get("handWrittenJava"));
         System.out.printf("%-52s %14s %9s %9s %9s %7s %12s%n", "HTTP, wrk -t2 -c32 on the same machine", "requests/s",

@@ -1,6 +1,9 @@
 package dev.tandem.bench;
 
+import java.io.ByteArrayInputStream;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.openjdk.jmh.annotations.Benchmark;
@@ -16,6 +19,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
+import dev.tandem.api.Interaction;
 import dev.tandem.api.RoutingDecision;
 import dev.tandem.api.rules.Decision;
 
@@ -118,6 +122,43 @@ public class DecisionBenchmarks {
         }
     }
 
+    /**
+     * The engine deciding the mix with a ruleset of one rule, named by each interaction: a decision's fixed cost (ruleset
+     * lookup, decision id, reasons, fired rules, budget, the immutable record) with next to no rule work.
+     */
+    @State(Scope.Benchmark)
+    public static class EngineWithOneRule {
+        EngineHarness engine;
+        List<Sample> samples;
+        int next;
+
+        @Setup(Level.Trial)
+        public void start() throws Exception {
+            engine = EngineHarness.startWithout(AUDIT, METRICS);
+            engine.registry().deploy(new ByteArrayInputStream(RuleBundleJar.oneRule()), "bench");
+            samples = InteractionMix.generate(MIX_SIZE, 42).stream().map(EngineWithOneRule::namingTheRuleset).toList();
+        }
+
+        private static Sample namingTheRuleset(Sample sample) {
+            Interaction interaction = sample.interaction();
+            Map<String, Object> attributes = new HashMap<>(interaction.getAttributes());
+            attributes.put("ruleset", RuleBundleJar.ONE_RULE);
+            return new Sample(new Interaction(interaction.getInteractionId(), interaction.getChannel(),
+                    interaction.getLanguage(), interaction.getCustomer(), interaction.getMessages(),
+                    interaction.getAiConfidence(), attributes), sample.signals());
+        }
+
+        Sample nextSample() {
+            next = (next + 1) & (MIX_SIZE - 1);
+            return samples.get(next);
+        }
+
+        @TearDown(Level.Trial)
+        public void stop() throws Exception {
+            engine.close();
+        }
+    }
+
     /** The default DRL compiled by plain Drools. */
     @State(Scope.Benchmark)
     public static class PlainDrools {
@@ -155,6 +196,12 @@ public class DecisionBenchmarks {
     @Benchmark
     public RoutingDecision engineWithAuditAndMetricsListeners(EngineWithAllListeners engine, Mix mix) {
         Sample sample = mix.next();
+        return engine.engine.router().decide(sample.interaction(), sample.signals());
+    }
+
+    @Benchmark
+    public RoutingDecision engineWithOneRule(EngineWithOneRule engine) {
+        Sample sample = engine.nextSample();
         return engine.engine.router().decide(sample.interaction(), sample.signals());
     }
 

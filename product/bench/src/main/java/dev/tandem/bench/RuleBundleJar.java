@@ -2,6 +2,7 @@ package dev.tandem.bench;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +16,7 @@ import java.util.stream.Stream;
 
 /** Rule bundle jars for the deploy benchmark: the default rules under a new version, or generated rulesets. */
 final class RuleBundleJar {
+    static final String ONE_RULE = "rules.one-rule";
     private static final String HEADER = """
             package rules.generated;
             import dev.tandem.api.Interaction;
@@ -57,6 +59,27 @@ final class RuleBundleJar {
                 """;
         return jar("rules.generated-" + count, version, Map.of("drl/generated.drl", bytes(drl.toString()),
                 "scenarios/generated.json", bytes(scenario)));
+    }
+
+    /** A ruleset of one rule that keeps every interaction with the assistant: what a decision costs besides its rules. */
+    static byte[] oneRule() {
+        String drl = HEADER + """
+                rule "everything stays with the AI assistant"
+                when
+                    Decision( !human )
+                then
+                    decision.keepWithAi("one rule");
+                end
+                """;
+        String scenario = """
+                {"name":"the assistant keeps it","interaction":{"interactionId":"s","messages":[{"from":"customer","text":"x"}]},
+                 "signals":{},"expect":{"route":"AI"}}
+                """;
+        try {
+            return jar(ONE_RULE, "1.0.0", Map.of("drl/one-rule.drl", bytes(drl), "scenarios/one-rule.json", bytes(scenario)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static byte[] jar(String name, String version, Map<String, byte[]> files) throws IOException {
