@@ -77,16 +77,6 @@ final class DirectRules {
         this.rulesOnDecision = IntStream.range(0, rules.length).filter(r -> rules[r].decisionPatterns()).toArray();
     }
 
-    private static Object[] arguments(Activation activation, Decision decision) throws Throwable {
-        Argument[] declared = activation.rule().arguments();
-        Object[] values = new Object[declared.length + 1];
-        for (int i = 0; i < declared.length; i++) {
-            values[i] = declared[i].of(activation.matched());
-        }
-        values[declared.length] = decision;
-        return values;
-    }
-
     private static int mostPatterns(Rule[] rules) {
         return Arrays.stream(rules).mapToInt(rule -> rule.patterns().length).max().orElse(0);
     }
@@ -130,6 +120,16 @@ final class DirectRules {
                 run.rematchDecision();
             }
         }
+    }
+
+    private static Object[] arguments(Activation activation, Decision decision) throws Throwable {
+        Argument[] declared = activation.rule().arguments();
+        Object[] values = new Object[declared.length + 1];
+        for (int i = 0; i < declared.length; i++) {
+            values[i] = declared[i].of(activation.matched());
+        }
+        values[declared.length] = decision;
+        return values;
     }
 
     /** The matching state of one decision; kept for the next one, so its arrays are allocated once. */
